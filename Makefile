@@ -1,0 +1,42 @@
+# Two commands for a fresh machine:  `make run` (the whole pipeline, embedded default)
+# and `make test` (the test suite). Each installs what it needs into .venv first.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | sha1sum | cut -c1-12)
+export DAGSTER_HOME := $(CURDIR)/data/dagster_home
+export HF_HUB_OFFLINE := 1
+export TRANSFORMERS_OFFLINE := 1
+export TOKENIZERS_PARALLELISM := false
+
+.PHONY: install run test verify bench ui clean
+
+$(STAMP): pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	# torch first and pinned: the CPU wheel from local disk (unpinned pulls a multi-GB CUDA build)
+	$(PY) -m pip install -q torch==2.13.0
+	$(PY) -m pip install -q -e '.[test]'
+	rm -f $(VENV)/.installed-*
+	touch $(STAMP)
+
+install: $(STAMP)
+	@mkdir -p $(DAGSTER_HOME) && cp dagster.yaml $(DAGSTER_HOME)/dagster.yaml
+
+run: install
+	$(VENV)/bin/arc-pipeline run
+
+test: install
+	$(PY) -m pytest
+
+verify: install
+	$(VENV)/bin/arc-pipeline verify
+
+bench: install
+	$(VENV)/bin/arc-pipeline bench
+
+ui: install
+	$(VENV)/bin/dagster dev -w workspace.yaml -h 127.0.0.1
+
+clean:
+	rm -rf data/warehouse.duckdb data/checkpoints data/reports data/dagster_home
