@@ -1,0 +1,167 @@
+"""Command line: ``arc-pipeline verify | score | bench | run | reference``.
+
+Heavy imports (dagster, torch) happen inside the command that needs them, so ``score`` and
+``verify`` start fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+
+def _print_table(title: str, columns: list[str], rows: list[list]) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title=title)
+    for c in columns:
+        table.add_column(c)
+    for r in rows:
+        table.add_row(*[str(v) for v in r])
+    Console(stderr=False).print(table)
+
+
+def cmd_verify(args) -> int:
+    from arc_pipeline.execution import Executor
+    from arc_pipeline.solutions import load_solutions
+    from arc_pipeline.solutions.verify import verify_solutions
+    from arc_pipeline.tasks import load_tasks
+
+    tasks = load_tasks(args.dataset, args.split)
+    solutions = load_solutions()
+    if args.task:
+        solutions = {t: solutions[t] for t in args.task if t in solutions}
+    with Executor(num_workers=args.workers) as executor:
+        report = verify_solutions(solutions, tasks, executor, progress=not args.json)
+    if args.json:
+        print(json.dumps(report.to_dict(), indent=1))
+    else:
+        failed = report.rows.filter(~report.rows["passed"])
+        if failed.height:
+            _print_table("failing solvers", ["task", "correct/pairs", "first failure"],
+                         [[r["task_id"], f"{r['n_correct']}/{r['n_pairs']}", r["first_failure"]]
+                          for r in failed.to_dicts()])
+        _print_table(
+            "verification", ["solvers", "passed", "failed", "tasks in split", "data revision",
+                             "python", "PYTHONHASHSEED", "seconds"],
+            [[report.rows.height, report.passed, report.failed, len(tasks), report.data_revision,
+              report.python, report.hash_seed, f"{report.seconds:.2f}"]])
+        print(f"{report.passed} passed, {report.failed} failed")
+    return 0 if report.failed == 0 and report.rows.height else 1
+
+
+def cmd_score(args) -> int:
+    from arc_pipeline.execution import Executor
+    from arc_pipeline.reward import score_program, test_correct
+    from arc_pipeline.tasks import TaskFormatError, UnknownTaskError, find_task, load_task_file
+
+    try:
+        if args.task_file:
+            task = load_task_file(args.task_file)
+        else:
+            task = find_task(args.task, args.dataset, args.split)
+    except (UnknownTaskError, TaskFormatError, ValueError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    program_path = Path(args.program)
+    if not program_path.is_file():
+        print(f"error: program file not found: {program_path}", file=sys.stderr)
+        return 2
+    program = program_path.read_text(errors="replace")
+    with Executor(num_workers=1) as executor:
+        score = score_program(program, task, executor)
+        tests = test_correct(program, task, executor)
+    out = {
+        "task_id": task.id,
+        "reward": score.reward,
+        "examples": [
+            {"status": e.status, "shape_ok": e.shape_ok, "pixel_accuracy": e.pixel_accuracy,
+             "reward": e.reward}
+            for e in score.examples
+        ],
+        "test_correct": tests,
+    }
+    if args.json:
+        print(json.dumps(out))
+    else:
+        _print_table(f"{task.id}: reward {score.reward:.3f}", ["example", "status", "shape ok",
+                     "pixel accuracy", "reward"],
+                     [[i, e.status, e.shape_ok, f"{e.pixel_accuracy:.3f}", f"{e.reward:.3f}"]
+                      for i, e in enumerate(score.examples)])
+        print(f"test correct: {tests}")
+    return 0
+
+
+def cmd_bench(args) -> int:
+    from arc_pipeline.bench import run_benchmark
+
+    result = run_benchmark(repeats=args.repeats, workers=args.workers)
+    if args.json:
+        print(json.dumps(result, indent=1))
+    else:
+        _print_table("sandbox benchmark", list(result), [list(result.values())])
+    return 0
+
+
+def cmd_run(args) -> int:
+    from arc_pipeline.runner import run_pipeline
+
+    return run_pipeline(profile=args.profile, select=args.select)
+
+
+def cmd_reference(args) -> int:
+    from arc_pipeline.dsl.reference import render_reference
+
+    print(render_reference())
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="arc-pipeline", description=__doc__.splitlines()[0])
+    sub = p.add_subparsers(dest="command", required=True)
+
+    v = sub.add_parser("verify", help="verify every DSL solution in the sandbox (exit 1 on failure)")
+    v.add_argument("--json", action="store_true")
+    v.add_argument("--dataset", default="arc-agi-1")
+    v.add_argument("--split", default="training")
+    v.add_argument("--task", action="append", help="only these task ids (repeatable)")
+    v.add_argument("--workers", type=int, default=None)
+    v.set_defaults(fn=cmd_verify)
+
+    s = sub.add_parser("score", help="smooth reward of a program on a task's train pairs")
+    s.add_argument("--task", help="task id")
+    s.add_argument("--task-file", help="an ARC JSON task file instead of --task")
+    s.add_argument("--program", required=True, help="file holding `def solve(I): ...`")
+    s.add_argument("--dataset", choices=["arc-agi-1", "arc-agi-2"], default=None)
+    s.add_argument("--split", choices=["training", "evaluation"], default=None)
+    s.add_argument("--json", action="store_true")
+    s.set_defaults(fn=cmd_score)
+
+    b = sub.add_parser("bench", help="sandboxed vs in-process evaluations/s over all solvers")
+    b.add_argument("--repeats", type=int, default=3)
+    b.add_argument("--workers", type=int, default=None)
+    b.add_argument("--json", action="store_true")
+    b.set_defaults(fn=cmd_bench)
+
+    r = sub.add_parser("run", help="materialize the whole lineage (raw tasks -> eval report)")
+    r.add_argument("--profile", default=None, help="config profile (default: cpu-tiny)")
+    r.add_argument("--select", default="*", help="dagster asset selection (default: everything)")
+    r.set_defaults(fn=cmd_run)
+
+    ref = sub.add_parser("reference", help="print the markdown DSL reference")
+    ref.set_defaults(fn=cmd_reference)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if args.command == "score" and not (args.task or args.task_file):
+        build_parser().error("score needs --task or --task-file")
+    return args.fn(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,157 @@
+"""The SFT dataset: filter edit traces into `prompt` / `completion` rows.
+
+Selection (the seed's recipe):
+1. reject Δr <= 0 and anything that did not parse/validate;
+2. per (task, start program) keep the top ``k`` (3) by Δr; among samples whose Δr is within
+   ``eps`` of the best remaining one, prefer the sample that solves the most train examples
+   not yet covered by the samples already kept (greedy cover);
+3. at most ``max_per_task`` (10) rows per task, best Δr first;
+4. drop duplicate (prompt, completion) pairs;
+5. never a held-out (evaluation) task — checked, not assumed.
+
+Row format: prompt = the edit prompt without the DSL reference; completion =
+``<think>{clean CoT}</think>`` + the program in a python block with its comments.
+
+CoT cleaning rules (``clean_cot``): drop the ``[search-written]`` label (kept as a column),
+drop filler openers ("Okay,", "Hmm,", "Let me think", "Let's see"), drop exact repeated
+lines, collapse runs of spaces, cap at ``max_cot_chars`` at a line boundary.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from typing import Iterable
+
+import polars as pl
+
+from arc_pipeline.prompts import to_student_prompt
+
+TOP_K = 3
+MAX_PER_TASK = 10
+EPS = 1e-6
+MAX_COT_CHARS = 2000
+_FILLER = re.compile(r"^(okay|ok|hmm+|so|well|alright)[,.!]?\s+|^(let me think|let's see|let me see)[.,:!]*\s*", re.IGNORECASE)
+
+SFT_SCHEMA = {
+    "task_id": pl.Utf8, "start_id": pl.Utf8, "difficulty_level": pl.Utf8, "prompt": pl.Utf8,
+    "completion": pl.Utf8, "delta_r": pl.Float64, "reward_before": pl.Float64,
+    "reward_after": pl.Float64, "teacher": pl.Utf8, "model": pl.Utf8, "cot_source": pl.Utf8,
+    "sample_index": pl.Int64, "seed": pl.Int64, "data_revision": pl.Utf8,
+}
+
+
+def clean_cot(cot: str | None, max_chars: int = MAX_COT_CHARS) -> str:
+    """Apply the documented cleaning rules.
+
+    >>> clean_cot("[search-written]\\nOkay, the output is mirrored.\\nThe output is mirrored.\\nSo rows flip.")
+    'The output is mirrored.\\nRows flip.'
+    """
+    if not cot:
+        return ""
+    lines, seen = [], set()
+    for raw in cot.replace("[search-written]", "").splitlines():
+        line = re.sub(r"[ \t]+", " ", raw).strip()
+        line = _FILLER.sub("", line).strip()
+        if line:
+            line = line[0].upper() + line[1:]
+        if not line or line in seen:
+            continue
+        seen.add(line)
+        lines.append(line)
+    out = ""
+    for line in lines:
+        if len(out) + len(line) + 1 > max_chars:
+            break
+        out = f"{out}\n{line}" if out else line
+    return out
+
+
+def format_completion(cot: str, program: str, rule: str | None = None) -> str:
+    """``<think>CoT</think>`` + the commented program in a python block."""
+    body = program.strip()
+    if rule and not body.startswith("#"):
+        body = f"# rule: {rule}\n{body}"
+    return f"<think>{cot}</think>\n```python\n{body}\n```"
+
+
+def _solved(value) -> frozenset[int]:
+    if value is None:
+        return frozenset()
+    return frozenset(json.loads(value) if isinstance(value, str) else value)
+
+
+def pick_top_k(rows: list[dict], k: int = TOP_K, eps: float = EPS) -> list[dict]:
+    """Top-k by Δr with the greedy-cover tie-break (rows of one (task, start) group)."""
+    remaining = sorted(rows, key=lambda r: (-r["delta_r"], r["sample_index"], r.get("seed", 0)))
+    chosen: list[dict] = []
+    covered: set[int] = set()
+    while remaining and len(chosen) < k:
+        best = remaining[0]["delta_r"]
+        tied = [r for r in remaining if best - r["delta_r"] <= eps]
+        pick = max(tied, key=lambda r: len(_solved(r.get("examples_solved")) - covered))  # first max wins
+        chosen.append(pick)
+        covered |= _solved(pick.get("examples_solved"))
+        remaining.remove(pick)
+    return chosen
+
+
+def select_examples(traces: pl.DataFrame, held_out: Iterable[str], k: int = TOP_K,
+                    max_per_task: int = MAX_PER_TASK, eps: float = EPS) -> pl.DataFrame:
+    """Apply rules 1-5 to `edit_traces` rows; returns the kept trace rows (sorted)."""
+    held_out = set(held_out)
+    ok = traces.filter(
+        (pl.col("delta_r") > 0) & pl.col("status").is_in(["ok", "missing_think"]) & pl.col("edited_program").is_not_null()
+    )
+    leaked = set(ok["task_id"].unique().to_list()) & held_out
+    if leaked:
+        raise ValueError(f"edit traces contain held-out evaluation tasks: {sorted(leaked)[:5]}")
+    kept: list[dict] = []
+    groups: dict[tuple, list[dict]] = {}
+    for r in ok.sort(["task_id", "start_id", "round", "sample_index", "seed"]).iter_rows(named=True):
+        groups.setdefault((r["task_id"], r["start_id"]), []).append(r)
+    per_task: dict[str, list[dict]] = {}
+    for (task_id, _), rows in sorted(groups.items()):
+        per_task.setdefault(task_id, []).extend(pick_top_k(rows, k, eps))
+    for task_id in sorted(per_task):
+        rows = sorted(per_task[task_id], key=lambda r: (-r["delta_r"], r["start_id"], r["sample_index"]))
+        kept.extend(rows[:max_per_task])
+    return pl.DataFrame(kept, schema=traces.schema) if kept else traces.clear()
+
+
+def build_sft_frame(traces: pl.DataFrame, held_out: Iterable[str], rules: dict[str, str] | None = None,
+                    k: int = TOP_K, max_per_task: int = MAX_PER_TASK) -> pl.DataFrame:
+    """The `sft_examples` table (deterministic order, duplicates removed)."""
+    rules = rules or {}
+    kept = select_examples(traces, held_out, k, max_per_task)
+    rows = []
+    for r in kept.iter_rows(named=True):
+        cot = r["cot"] or ""
+        rows.append({
+            "task_id": r["task_id"], "start_id": r["start_id"], "difficulty_level": r["difficulty_level"],
+            "prompt": to_student_prompt(r["prompt"]),
+            "completion": format_completion(clean_cot(cot), r["edited_program"], rules.get(r["task_id"])),
+            "delta_r": r["delta_r"], "reward_before": r["reward_before"], "reward_after": r["reward_after"],
+            "teacher": r["teacher"], "model": r["model"],
+            "cot_source": "search-written" if "[search-written]" in cot else r["teacher"],
+            "sample_index": r["sample_index"], "seed": r["seed"], "data_revision": r["data_revision"],
+        })
+    frame = pl.DataFrame(rows, schema=SFT_SCHEMA)
+    return frame.unique(subset=["prompt", "completion"], keep="first", maintain_order=True)
+
+
+def dataset_hash(frame: pl.DataFrame) -> str:
+    """Content hash of the (prompt, completion) rows in order: same inputs + seed -> same hash."""
+    h = hashlib.sha256()
+    for prompt, completion in frame.select("prompt", "completion").iter_rows():
+        h.update(hashlib.sha256(prompt.encode()).digest())
+        h.update(hashlib.sha256(completion.encode()).digest())
+    return h.hexdigest()[:16]
+
+
+def export_hf(frame: pl.DataFrame, path) -> None:
+    """Save prompt/completion rows as a HF `datasets` dataset on disk (for trl)."""
+    from datasets import Dataset
+
+    Dataset.from_dict({c: frame[c].to_list() for c in ("prompt", "completion", "task_id", "delta_r")}).save_to_disk(str(path))

@@ -1,0 +1,1 @@
+"""The Dagster layer: thin assets that call the plain-Python library (which never imports dagster)."""

@@ -1,0 +1,53 @@
+"""Assets for raw ARC tasks and DSL-verified solutions."""
+
+from __future__ import annotations
+
+import dagster as dg
+
+from arc_pipeline.defs.resources import PipelineResource
+
+GROUP = "foundation"
+
+
+@dg.asset(group_name=GROUP, kinds={"duckdb", "polars"},
+          description="Raw ARC tasks of this profile (training pool + held-out evaluation) -> table `tasks`.")
+def arc_tasks(context: dg.AssetExecutionContext, pipeline: PipelineResource) -> dg.MaterializeResult:
+    from arc_pipeline.render import markdown_table, png_markdown, task_png
+    from arc_pipeline.slices import select_tasks, tasks_frame
+
+    cfg = pipeline.config()
+    train, evals = select_tasks(cfg.tasks)
+    frame, revision = tasks_frame(cfg.tasks, train, evals)
+    pipeline.warehouse().replace_table("tasks", frame)
+    context.log.info(f"{len(train)} training-pool tasks, {len(evals)} evaluation tasks, revision {revision}")
+    first = train[sorted(train)[0]] if train else None
+    return dg.MaterializeResult(metadata={
+        "train_tasks": len(train),
+        "eval_tasks": len(evals),
+        "data_revision": revision,
+        "profile": cfg.profile,
+        "preview": dg.MetadataValue.md(markdown_table(frame.select("task_id", "role", "n_train", "n_test", "max_side").head(10))),
+        "example_task": dg.MetadataValue.md(png_markdown(task_png(first), first.id) if first else "no tasks"),
+    })
+
+
+@dg.asset(group_name=GROUP, deps=[arc_tasks], kinds={"duckdb", "polars"},
+          description="Every DSL solver run in the sandbox on all train+test pairs -> table `verified_solutions`.")
+def verified_solutions(context: dg.AssetExecutionContext, pipeline: PipelineResource) -> dg.MaterializeResult:
+    from arc_pipeline.render import markdown_table
+    from arc_pipeline.solutions.verify import verify_solutions_frame
+
+    cfg = pipeline.config()
+    frame, report = verify_solutions_frame(cfg)
+    pipeline.warehouse().replace_table("verified_solutions", frame)
+    context.log.info(f"verified {report.passed}/{report.rows.height} solvers in {report.seconds:.1f}s")
+    failing = report.rows.filter(~report.rows["passed"])
+    return dg.MaterializeResult(metadata={
+        "solvers": report.rows.height,
+        "passed": report.passed,
+        "pass_rate": round(report.passed / max(1, report.rows.height), 4),
+        "data_revision": report.data_revision,
+        "python": report.python,
+        "seconds": round(report.seconds, 2),
+        "failing": dg.MetadataValue.md(markdown_table(failing.select("task_id", "first_failure")) if failing.height else "none"),
+    })

@@ -1,0 +1,90 @@
+"""Assets for baseline programs and edit traces (partitioned by difficulty level)."""
+
+from __future__ import annotations
+
+import dagster as dg
+
+from arc_pipeline.defs.foundation import verified_solutions
+from arc_pipeline.defs.partitions import difficulty_partitions
+from arc_pipeline.defs.resources import PipelineResource, TeacherResource
+
+GROUP = "traces"
+SEED_TAG = "arc/sampling_seed"
+
+
+@dg.asset(group_name=GROUP, deps=[verified_solutions], kinds={"duckdb", "polars"},
+          description="Imperfect starting programs per task (corrupted solutions, search partials) and "
+                      "difficulty levels -> tables `baseline_programs`, `task_difficulty`.")
+def baseline_programs(context: dg.AssetExecutionContext, pipeline: PipelineResource) -> dg.MaterializeResult:
+    from arc_pipeline.pipeline_steps import build_baseline_tables
+    from arc_pipeline.render import markdown_table
+
+    baselines, levels = build_baseline_tables(pipeline.config(), pipeline.warehouse())
+    counts = levels.group_by("difficulty_level").len().sort("difficulty_level")
+    context.log.info(f"{baselines.height} baselines for {levels.height} tasks")
+    return dg.MaterializeResult(metadata={
+        "baselines": baselines.height,
+        "tasks": levels.height,
+        "mean_reward": round(float(baselines["reward"].mean() or 0.0), 4),
+        "by_source": dg.MetadataValue.json({k: v for k, v in baselines.group_by("source").len().iter_rows()}),
+        "tasks_per_level": dg.MetadataValue.md(markdown_table(counts)),
+    })
+
+
+@dg.asset(group_name=GROUP, deps=[baseline_programs], partitions_def=difficulty_partitions,
+          kinds={"duckdb", "polars"},
+          description="Teacher edit chains-of-thought with executed Δr, one partition per difficulty "
+                      "level -> table `edit_traces` (appended, keyed; teacher calls cached in `teacher_calls`).")
+def edit_traces(context: dg.AssetExecutionContext, pipeline: PipelineResource,
+                teacher: TeacherResource) -> dg.MaterializeResult:
+    from arc_pipeline.pipeline_steps import build_edit_traces
+    from arc_pipeline.render import histogram_png, png_markdown
+
+    seed_tag = context.run.tags.get(SEED_TAG)
+    result = build_edit_traces(pipeline.config(), pipeline.warehouse(), teacher.settings(),
+                               level=context.partition_key, run_id=context.run.run_id,
+                               seed=int(seed_tag) if seed_tag else None)
+    s = result.stats
+    context.log.info(f"{context.partition_key}: {s.samples} samples, {s.accepted} accepted, "
+                     f"{s.teacher_calls} teacher calls, {s.cache_hits} cache hits, ${s.spend_usd:.4f}")
+    deltas = [d for d in result.rows["delta_r"].to_list() if d is not None]
+    return dg.MaterializeResult(metadata={
+        "samples": s.samples,
+        "rows_inserted": result.inserted,
+        "acceptance_rate": round(s.accepted / max(1, s.samples), 4),
+        "teacher_calls": s.teacher_calls,
+        "cache_hits": s.cache_hits,
+        "spend_usd": round(s.spend_usd, 4),
+        "budget_stopped": s.budget_stopped,
+        "seed": result.seed,
+        "statuses": dg.MetadataValue.json(s.statuses),
+        "delta_r_histogram": dg.MetadataValue.md(png_markdown(histogram_png(deltas, "Δr of edits"), "Δr") if deltas else "no samples"),
+    })
+
+
+@dg.asset_check(asset=edit_traces, description="No stored prompt contains a test output of its task.")
+def no_test_output_in_prompts(pipeline: PipelineResource) -> dg.AssetCheckResult:
+    from arc_pipeline.pipeline_steps import leaked_prompts
+
+    leaks = leaked_prompts(pipeline.warehouse())
+    return dg.AssetCheckResult(passed=not leaks, metadata={"leaks": len(leaks), "examples": dg.MetadataValue.json(leaks[:5])})
+
+
+@dg.asset_check(asset=edit_traces, description="Δr recomputes from the stored programs (re-executed in the sandbox).")
+def delta_r_recomputes(pipeline: PipelineResource) -> dg.AssetCheckResult:
+    from arc_pipeline.pipeline_steps import recheck_delta_r
+
+    checked, mismatches = recheck_delta_r(pipeline.warehouse(), sample=200)
+    return dg.AssetCheckResult(passed=not mismatches, metadata={"checked": checked, "mismatches": len(mismatches),
+                                                                 "examples": dg.MetadataValue.json(mismatches[:5])})
+
+
+traces_job = dg.define_asset_job("edit_traces_job", selection=[edit_traces], partitions_def=difficulty_partitions)
+
+
+@dg.schedule(job=traces_job, cron_schedule="0 3 * * *", default_status=dg.DefaultScheduleStatus.STOPPED,
+             description="Nightly: re-sample every level with a fresh seed (rows append; keys prevent duplicates).")
+def resample_traces_schedule(context: dg.ScheduleEvaluationContext):
+    seed = int(context.scheduled_execution_time.timestamp()) if context.scheduled_execution_time else 0
+    for level in difficulty_partitions.get_partition_keys():
+        yield dg.RunRequest(run_key=f"{level}-{seed}", partition_key=level, tags={SEED_TAG: str(seed)})

@@ -1,0 +1,984 @@
+"""Sandboxed execution of DSL programs: a pool of limited worker processes.
+
+``Executor`` runs validated programs (see ``arc_pipeline.program``) on grids in long-lived
+worker processes and always returns one ``ExecResult`` per (program, grid): the caller never
+hangs and never sees an exception from a program. Typical use::
+
+    with Executor(timeout_s=1.0) as ex:
+        results = ex.run(program_text, [grid1, grid2])
+        per_job = ex.run_many([(prog_a, grids_a), (prog_b, grids_b)])
+
+What the sandbox covers (the walls, outermost first)
+----------------------------------------------------
+1. **AST whitelist** (``program.validate_program``): no imports, attribute access, subscripts,
+   dunders, strings, loops, lambdas, ``exec``/``eval``/``open``. Programs can only call DSL
+   primitives. This is the wall that actually stops escapes such as ``().__class__``.
+2. **Empty builtins**: the program namespace holds only the DSL primitives.
+3. **Process isolation**: programs run in worker processes, never in the caller. Results
+   come back in a small hand-rolled binary format that the parent parses strictly (no
+   unpickling of worker data), checked to be a grid of at most 30x30 *in the worker* before
+   it is sent, so a huge or hostile result never crosses the pipe.
+4. **rlimits, set in each worker at start** (best effort; one that the OS refuses is skipped
+   with a note on stderr):
+
+   - ``RLIMIT_AS``: the address space the worker had when it started (inherited from the
+     parent by ``fork``) **plus** ``memory_limit_mb`` (default 1024 MiB). It is a headroom,
+     not a total, because a forked worker inherits the parent's whole virtual size, which
+     depends on what the parent imported. Measured ``VmSize`` of a Python 3.11 process:
+     with ``arc_pipeline.dsl`` only ~16 MiB; plus numpy ~141 MiB; plus polars ~405 MiB;
+     plus torch (CPU, no CUDA init) ~642 MiB (RSS is much smaller; the pages are shared
+     copy-on-write). A program allocating past the headroom gets ``MemoryError`` ->
+     ``memory_limit``.
+   - ``RLIMIT_CPU``: re-armed before every message to (CPU used so far + the message's
+     budget + grace), a backstop behind the wall-clock timeouts (a worker killed by
+     ``SIGXCPU`` is reported as ``timeout``).
+   - ``RLIMIT_FSIZE = 0`` (with ``SIGXFSZ`` ignored): no file can grow.
+   - ``RLIMIT_NOFILE``: the worker closes every inherited descriptor except its pipe, points
+     0/1 at ``/dev/null`` (2, stderr, stays for diagnostics), fills every hole below the
+     pipe's descriptor with ``/dev/null`` and sets the limit to (highest fd + 1). No new
+     descriptor can be created at all: ``open``, ``socket``, ``pipe`` fail with ``EMFILE``.
+     Consequence: code that runs in the worker must not import modules lazily (the worker
+     imports the DSL and runs a warm-up program before locking down).
+   - ``RLIMIT_NPROC = 0``: blocks ``fork``/threads for an unprivileged user. **As root (or
+     with CAP_SYS_RESOURCE/CAP_SYS_ADMIN) the kernel ignores RLIMIT_NPROC**, so fork still
+     works there. Containment for that case: each worker leads its own process group; after
+     every call it checks for children (``waitpid(-1, WNOHANG)``); a forked child that
+     returns into the worker loop ``_exit``s immediately; a call that created a process is
+     reported ``runtime_error`` and the worker is retired, its whole process group
+     SIGKILLed. Only a child that also calls ``setsid`` could escape that, which the
+     validator makes impossible for program text.
+   - ``RLIMIT_CORE = 0``; ``sys.setrecursionlimit(recursion_limit)`` (default 1000):
+     ``RecursionError`` -> ``runtime_error``.
+5. **Timeouts**: a per-grid wall-clock limit (``timeout_s``). A soft ``SIGALRM`` timer
+   raises inside the program (cheap, keeps the worker); if the program is stuck in C code or
+   the signal is blocked, the parent SIGKILLs the worker's process group ``kill_grace_s``
+   later (it sees which grid is running through a tiny shared-memory progress slot) and
+   starts a replacement.
+
+What it does NOT cover
+----------------------
+Not a security boundary against kernel exploits, CPU side channels or interpreter bugs:
+there is no seccomp filter, no namespaces/chroot, no privilege drop; the worker runs as the
+same user as the caller (root included) and could read memory inherited from the parent
+(everything the parent had in memory at fork time is in the worker). It relies on the AST
+whitelist + empty builtins + rlimits + process isolation. The test-only ``extra_primitives``
+hook deliberately puts arbitrary Python in the namespace; never pass untrusted functions.
+
+Timeout and crash semantics in a batch
+--------------------------------------
+Several (program, grids) jobs travel in one message (``batch_size`` grids at most) and the
+worker returns all their results in one reply. When a worker is hard-killed (timeout) or
+dies (crash), the grid it was running (from the progress slot) gets the status; if it died
+while compiling, every grid of that program gets it; all other grids of the message are
+re-queued and run again in a fresh worker, so good grids still get their results. Each
+failure removes at least one grid, so this terminates.
+
+A worker that dies on its own is classified by its exit: ``SIGKILL`` that we did not send ->
+``memory_limit`` (the usual sender is the kernel's out-of-memory killer); ``SIGXCPU`` ->
+``timeout``; anything else -> ``runtime_error`` "worker crashed (...)". ``MemoryError``
+raised inside the worker -> ``memory_limit``.
+
+Start method
+------------
+Workers are forked (``fork`` is fastest on Linux; a replacement costs a few ms). Forking a
+process that runs threads (torch, CUDA, OpenMP pools) is unsafe, so when ``torch`` is
+already imported in the parent the default switches to ``forkserver`` (a clean server
+process that imports only this module; then ``extra_primitives`` must be picklable, i.e.
+module-level functions). Best practice: create the executor (or ``default_executor()``)
+before importing torch. Executors are not fork-safe: a child process of the caller that
+uses an inherited executor gets fresh workers of its own.
+"""
+
+from __future__ import annotations
+
+import atexit
+import ctypes
+import gc
+import itertools
+import math
+import multiprocessing
+import multiprocessing.connection
+import os
+import pickle
+import resource
+import signal
+import struct
+import sys
+import threading
+import time
+import weakref
+from collections import OrderedDict, deque
+from dataclasses import dataclass
+from typing import Any, Callable, Mapping, Sequence
+
+from arc_pipeline.dsl.types import MAX_SIDE, Grid, is_grid
+from arc_pipeline.program import ProgramError, compile_program, validate_program
+
+__all__ = [
+    "OK", "SYNTAX_ERROR", "INVALID_PROGRAM", "RUNTIME_ERROR", "TIMEOUT", "MEMORY_LIMIT",
+    "BAD_OUTPUT", "STATUSES", "ExecResult", "Executor", "default_executor",
+    "shutdown_default_executor", "run_unsandboxed",
+]
+
+OK = "ok"
+SYNTAX_ERROR = "syntax_error"
+INVALID_PROGRAM = "invalid_program"
+RUNTIME_ERROR = "runtime_error"
+TIMEOUT = "timeout"
+MEMORY_LIMIT = "memory_limit"
+BAD_OUTPUT = "bad_output"
+STATUSES = (OK, SYNTAX_ERROR, INVALID_PROGRAM, RUNTIME_ERROR, TIMEOUT, MEMORY_LIMIT, BAD_OUTPUT)
+_CODE = {s: i for i, s in enumerate(STATUSES)}
+
+MAX_ERROR_CHARS = 300
+
+
+@dataclass(frozen=True)
+class ExecResult:
+    """The outcome of one program on one grid.
+
+    ``status`` is one of ``STATUSES``; ``output`` is the grid when ``status == "ok"`` (else
+    None); ``error`` a short message (<= 300 chars) otherwise; ``seconds`` the time the call
+    took (for a hard-killed call: the time until the kill).
+    """
+
+    status: str
+    output: Grid | None = None
+    error: str | None = None
+    seconds: float = 0.0
+
+    @property
+    def ok(self) -> bool:
+        return self.status == OK
+
+
+def _truncate(message: str) -> str:
+    return message if len(message) <= MAX_ERROR_CHARS else message[: MAX_ERROR_CHARS - 3] + "..."
+
+
+def _describe(exc: BaseException) -> str:
+    try:
+        text = str(exc)
+    except BaseException:  # noqa: BLE001 - a hostile __str__ must not break the worker
+        text = ""
+    name = type(exc).__name__
+    return _truncate(f"{name}: {text}" if text else name)
+
+
+def _describe_bad_output(value: Any) -> str:
+    kind = type(value).__name__
+    extra = ""
+    if isinstance(value, tuple):
+        extra = f" of length {len(value)}"
+        if value and isinstance(value[0], tuple):
+            extra += f"x{len(value[0])}"
+    return _truncate(
+        f"program returned {kind}{extra}, not a grid (tuple of equal-length tuples of ints "
+        f"0..9, 1..{MAX_SIDE} per side)"
+    )
+
+
+def _compile_status(exc: BaseException) -> tuple[str, str]:
+    """Map an exception raised while validating/compiling a program to (status, message)."""
+    if isinstance(exc, ProgramError):
+        return (exc.kind if exc.kind in _CODE else INVALID_PROGRAM), _truncate(str(exc))
+    if isinstance(exc, MemoryError):
+        return MEMORY_LIMIT, _describe(exc)
+    if isinstance(exc, RecursionError):
+        return INVALID_PROGRAM, _truncate(f"program nests too deeply ({_describe(exc)})")
+    if isinstance(exc, (SyntaxError, ValueError)):  # e.g. null bytes in the source
+        return SYNTAX_ERROR, _describe(exc)
+    return INVALID_PROGRAM, _describe(exc)
+
+
+def _compile_with(source: str, primitives: Mapping[str, Callable]) -> Callable:
+    """``program.compile_program`` with a different primitive table (test hook only)."""
+    module = validate_program(source, set(primitives))
+    code = compile(module, "<program>", "exec")
+    namespace: dict[str, Any] = {"__builtins__": {}}
+    namespace.update(primitives)
+    exec(code, namespace)  # noqa: S102 - validated AST, empty builtins, inside the sandbox
+    return namespace["solve"]
+
+
+# --------------------------------------------------------------------------------------
+# In-process execution (trusted programs only)
+# --------------------------------------------------------------------------------------
+
+
+def run_unsandboxed(program: str, grids: Sequence[Grid]) -> list[ExecResult]:
+    """Compile and run ``program`` in THIS process, without any sandbox or time limit.
+
+    Same result semantics as ``Executor.run`` minus timeouts and memory limits. Only for
+    measuring sandbox overhead on TRUSTED, already verified programs: NEVER call this on
+    untrusted (e.g. model-generated) program text.
+    """
+    try:
+        solve = compile_program(program)
+    except Exception as exc:  # noqa: BLE001
+        status, message = _compile_status(exc)
+        return [ExecResult(status, None, message, 0.0) for _ in grids]
+    results = []
+    clock = time.perf_counter
+    for grid in grids:
+        t0 = clock()
+        try:
+            value = solve(grid)
+        except MemoryError as exc:
+            results.append(ExecResult(MEMORY_LIMIT, None, _describe(exc), clock() - t0))
+            continue
+        except Exception as exc:  # noqa: BLE001
+            results.append(ExecResult(RUNTIME_ERROR, None, _describe(exc), clock() - t0))
+            continue
+        seconds = clock() - t0
+        if is_grid(value):
+            results.append(ExecResult(OK, value if type(value) is tuple else tuple(value), None, seconds))
+        else:
+            results.append(ExecResult(BAD_OUTPUT, None, _describe_bad_output(value), seconds))
+    return results
+
+
+# --------------------------------------------------------------------------------------
+# Wire format worker -> parent (parsed strictly by the parent; never unpickled)
+# --------------------------------------------------------------------------------------
+
+_HEADER = struct.Struct("<BI")  # flags, number of results
+_RECORD = struct.Struct("<BBBdH")  # status code, height, width, seconds, error byte length
+_MAX_ERROR_BYTES = 4 * MAX_ERROR_CHARS
+_FLAG_RETIRE = 1
+_DIGITS = bytes(range(10))
+# progress slot per worker (doubles): flat index of the grid, phase, start (time.monotonic)
+_SLOT = 3
+_PHASE_COMPILE = 0.0
+_PHASE_RUN = 1.0
+
+
+def _max_reply_bytes(count: int) -> int:
+    return _HEADER.size + count * (_RECORD.size + _MAX_ERROR_BYTES + MAX_SIDE * MAX_SIDE)
+
+
+class _ProtocolError(Exception):
+    pass
+
+
+def _decode_reply(data: bytes, expected: int) -> tuple[int, list[ExecResult]]:
+    if len(data) < _HEADER.size:
+        raise _ProtocolError("short reply")
+    flags, count = _HEADER.unpack_from(data, 0)
+    if count != expected:
+        raise _ProtocolError(f"expected {expected} results, got {count}")
+    offset = _HEADER.size
+    out: list[ExecResult] = []
+    for _ in range(count):
+        if offset + _RECORD.size > len(data):
+            raise _ProtocolError("truncated record")
+        code, h, w, seconds, elen = _RECORD.unpack_from(data, offset)
+        offset += _RECORD.size
+        if code >= len(STATUSES) or elen > _MAX_ERROR_BYTES or not math.isfinite(seconds):
+            raise _ProtocolError("bad record")
+        error = data[offset : offset + elen].decode("utf-8", "replace") if elen else None
+        offset += elen
+        status = STATUSES[code]
+        grid = None
+        if status == OK:
+            if not (1 <= h <= MAX_SIDE and 1 <= w <= MAX_SIDE):
+                raise _ProtocolError("bad grid shape")
+            cells = data[offset : offset + h * w]
+            offset += h * w
+            if len(cells) != h * w or cells.translate(None, _DIGITS):
+                raise _ProtocolError("bad grid cells")
+            grid = tuple(tuple(cells[r * w : (r + 1) * w]) for r in range(h))
+        elif h or w:
+            raise _ProtocolError("grid on a failed result")
+        out.append(ExecResult(status, grid, error, seconds))
+    if offset != len(data):
+        raise _ProtocolError("trailing bytes")
+    return flags, out
+
+
+# --------------------------------------------------------------------------------------
+# Worker side
+# --------------------------------------------------------------------------------------
+
+_ARMED = False
+_WORKER_PID = -1
+
+
+class _SoftTimeout(BaseException):
+    """Raised by the SIGALRM handler inside a running program (BaseException: not catchable
+    by ``except Exception`` in primitives)."""
+
+
+def _on_alarm(signum, frame):  # noqa: ARG001
+    if _ARMED:
+        raise _SoftTimeout()
+
+
+def _guarded(fn: Callable, arg: Any, budget: float) -> tuple[bool, Any, float]:
+    """Run fn(arg) under the soft timer. Returns (ok, value-or-exception, seconds)."""
+    global _ARMED
+    clock = time.perf_counter
+    t0 = clock()
+    try:
+        try:
+            _ARMED = True
+            signal.setitimer(signal.ITIMER_REAL, budget)
+            value = fn(arg)
+        finally:
+            if os.getpid() != _WORKER_PID:  # a forked child returned into the worker loop
+                os._exit(0)
+            _ARMED = False
+            signal.setitimer(signal.ITIMER_REAL, 0)
+    except BaseException as exc:  # noqa: BLE001 - every failure becomes a status
+        _ARMED = False
+        return False, exc, clock() - t0
+    return True, value, clock() - t0
+
+
+def _has_children() -> bool:
+    try:
+        os.waitpid(-1, os.WNOHANG)
+    except ChildProcessError:
+        return False
+    return True
+
+
+def _vm_size_bytes() -> int:
+    with open("/proc/self/status", "rb") as fh:
+        for line in fh:
+            if line.startswith(b"VmSize:"):
+                return int(line.split()[1]) * 1024
+    return 0
+
+
+def _lock_down_fds(keep: int) -> int:
+    """Close inherited fds, fill holes with /dev/null; returns the highest open fd."""
+    devnull = os.open(os.devnull, os.O_RDWR)
+    for fd in (0, 1):
+        if fd != keep and fd != devnull:
+            os.dup2(devnull, fd)
+    try:
+        os.fstat(2)
+    except OSError:
+        if keep != 2 and devnull != 2:
+            os.dup2(devnull, 2)
+    for name in os.listdir("/proc/self/fd"):
+        fd = int(name)
+        if fd > 2 and fd != keep:
+            try:
+                os.close(fd)
+            except OSError:
+                pass
+    while True:  # os.open returns the lowest free descriptor: fill every hole below `keep`
+        fd = os.open(os.devnull, os.O_RDWR)
+        if fd > keep:
+            os.close(fd)
+            break
+    return max(2, keep)
+
+
+def _set_limit(which: str, soft: int, hard: int | None, notes: list[str]) -> None:
+    res = getattr(resource, which)
+    try:
+        cur_soft, cur_hard = resource.getrlimit(res)
+        if hard is None:
+            hard = cur_hard
+        if cur_hard != resource.RLIM_INFINITY and (hard == resource.RLIM_INFINITY or hard > cur_hard):
+            hard = cur_hard
+        if hard != resource.RLIM_INFINITY and soft > hard:
+            soft = hard
+        resource.setrlimit(res, (soft, hard))
+    except (OSError, ValueError) as exc:
+        notes.append(f"{which}: {exc}")
+
+
+_WARMUP_PROGRAM = "def solve(I):\n    O = identity(I)\n    return O\n"
+
+
+def _worker_setup(conn, cfg: dict) -> Mapping[str, Callable] | None:
+    global _WORKER_PID
+    _WORKER_PID = os.getpid()
+    try:
+        os.setpgid(0, 0)  # own process group: a kill takes any forked children along
+    except OSError:
+        pass
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+    signal.signal(signal.SIGALRM, _on_alarm)
+    sys.setrecursionlimit(cfg["recursion_limit"])
+
+    from arc_pipeline.dsl import PRIMITIVES
+
+    extra = cfg["extra_primitives"]
+    table: Mapping[str, Callable] | None = None
+    if extra:
+        table = dict(PRIMITIVES)
+        table.update(extra)
+    # warm up every lazily-imported code path we know of before file descriptors are locked
+    warm = _compile_with(_WARMUP_PROGRAM, table) if table else compile_program(_WARMUP_PROGRAM)
+    grid = ((0, 1), (2, 3))
+    _guarded(warm, grid, 10.0)
+    _guarded(warm, grid, 10.0)
+    is_grid(grid)
+    _describe(ValueError("x"))
+    try:
+        _has_children()
+        signal.setitimer(signal.ITIMER_REAL, 0)
+    except OSError:
+        pass
+
+    gc.collect()
+    gc.freeze()  # inherited objects are never collected again (no stray close() of a reused fd)
+
+    notes: list[str] = []
+    vm = _vm_size_bytes()
+    top = _lock_down_fds(conn.fileno())
+    _set_limit("RLIMIT_CORE", 0, 0, notes)
+    if cfg["memory_limit_mb"]:
+        limit = vm + int(cfg["memory_limit_mb"]) * 1024 * 1024
+        _set_limit("RLIMIT_AS", limit, limit, notes)
+    _set_limit("RLIMIT_FSIZE", 0, 0, notes)
+    _set_limit("RLIMIT_NPROC", 0, 0, notes)
+    _set_limit("RLIMIT_NOFILE", top + 1, top + 1, notes)
+    if notes:
+        try:
+            os.write(2, ("arc_pipeline.execution: worker limits not applied: " + "; ".join(notes) + "\n").encode())
+        except OSError:
+            pass
+    return table
+
+
+def _worker_main(conn, progress, slot: int, cfg: dict) -> None:
+    """Entry point of a worker process: set up the walls, then serve messages forever."""
+    try:
+        table = _worker_setup(conn, cfg)
+    except BaseException as exc:  # noqa: BLE001
+        try:
+            os.write(2, f"arc_pipeline.execution: worker setup failed: {exc!r}\n".encode())
+        except OSError:
+            pass
+        os._exit(70)
+    try:
+        _serve(conn, progress, slot, cfg, table)
+    except BaseException:  # noqa: BLE001 - never let a worker run past a broken loop
+        os._exit(71)
+    os._exit(0)
+
+
+def _serve(conn, progress, slot: int, cfg: dict, table) -> None:
+    timeout = float(cfg["timeout_s"])
+    compile_budget = float(cfg["compile_timeout_s"])
+    grace = float(cfg["kill_grace_s"])
+    cache_size = int(cfg["cache_size"])
+    cache: OrderedDict[str, Any] = OrderedDict()
+    base = slot * _SLOT
+    monotonic = time.monotonic
+    pack = _RECORD.pack
+    chain = itertools.chain.from_iterable
+    compiler = (lambda src: _compile_with(src, table)) if table else compile_program
+    has_cpu_limit = True
+
+    while True:
+        try:
+            data = conn.recv_bytes()
+        except (EOFError, OSError):
+            return
+        segments = pickle.loads(data)  # from the trusted parent
+        n_grids = sum(len(g) for _, g in segments)
+        if has_cpu_limit:
+            usage = resource.getrusage(resource.RUSAGE_SELF)
+            budget = usage.ru_utime + usage.ru_stime + n_grids * timeout + len(segments) * compile_budget
+            try:
+                soft = int(budget + grace + 2)
+                resource.setrlimit(resource.RLIMIT_CPU, (soft, resource.getrlimit(resource.RLIMIT_CPU)[1]))
+            except (OSError, ValueError):
+                has_cpu_limit = False
+        parts = [b""]
+        flags = 0
+        flat = 0
+        for program, grids in segments:
+            progress[base + 2] = monotonic()
+            progress[base + 1] = _PHASE_COMPILE
+            progress[base] = flat
+            entry = cache.get(program)
+            if entry is None:
+                ok, value, _ = _guarded(compiler, program, compile_budget)
+                if ok:
+                    entry = value
+                elif isinstance(value, _SoftTimeout):
+                    entry = (TIMEOUT, f"compiling the program took longer than {compile_budget:g}s")
+                else:
+                    entry = _compile_status(value)
+                if _has_children():
+                    flags |= _FLAG_RETIRE
+                cache[program] = entry
+                if len(cache) > cache_size:
+                    cache.popitem(last=False)
+            else:
+                cache.move_to_end(program)
+            if isinstance(entry, tuple):  # compile failure: same result for every grid
+                err = entry[1].encode("utf-8", "replace")[:_MAX_ERROR_BYTES]
+                rec = pack(_CODE[entry[0]], 0, 0, 0.0, len(err)) + err
+                parts.extend(itertools.repeat(rec, len(grids)))
+                flat += len(grids)
+                continue
+            for grid in grids:
+                progress[base + 2] = monotonic()
+                progress[base + 1] = _PHASE_RUN
+                progress[base] = flat
+                flat += 1
+                ok, value, seconds = _guarded(entry, grid, timeout)
+                if _has_children():
+                    flags |= _FLAG_RETIRE
+                    parts.append(_error_record(RUNTIME_ERROR, "the program started a child process", seconds))
+                elif ok:
+                    if is_grid(value):
+                        cells = bytes(chain(value))
+                        parts.append(pack(0, len(value), len(value[0]), seconds, 0) + cells)
+                    else:
+                        parts.append(_error_record(BAD_OUTPUT, _describe_bad_output(value), seconds))
+                elif isinstance(value, _SoftTimeout):
+                    parts.append(_error_record(TIMEOUT, f"exceeded the time limit of {timeout:g}s", seconds))
+                elif isinstance(value, MemoryError):
+                    parts.append(_error_record(MEMORY_LIMIT, _describe(value), seconds))
+                else:
+                    parts.append(_error_record(RUNTIME_ERROR, _describe(value), seconds))
+                value = None
+        parts[0] = _HEADER.pack(flags, flat)
+        try:
+            conn.send_bytes(b"".join(parts))
+        except (OSError, ValueError):
+            return
+        if flags & _FLAG_RETIRE:
+            return
+
+
+def _error_record(status: str, message: str, seconds: float) -> bytes:
+    err = message.encode("utf-8", "replace")[:_MAX_ERROR_BYTES]
+    return _RECORD.pack(_CODE[status], 0, 0, seconds, len(err)) + err
+
+
+# --------------------------------------------------------------------------------------
+# Parent side
+# --------------------------------------------------------------------------------------
+
+
+def _classify_exit(exitcode: int | None) -> tuple[str, str]:
+    """Heuristic status for a worker that died on its own during a call (see module doc)."""
+    if exitcode is None:
+        return RUNTIME_ERROR, "worker crashed (no exit status)"
+    if exitcode < 0:
+        sig = -exitcode
+        try:
+            name = signal.Signals(sig).name
+        except ValueError:
+            name = f"signal {sig}"
+        if sig == signal.SIGKILL:
+            return MEMORY_LIMIT, "worker was killed by SIGKILL (most likely the out-of-memory killer)"
+        if sig == signal.SIGXCPU:
+            return TIMEOUT, "worker exceeded its CPU time limit (SIGXCPU)"
+        return RUNTIME_ERROR, f"worker crashed ({name})"
+    return RUNTIME_ERROR, f"worker crashed (exit code {exitcode})"
+
+
+class _Worker:
+    __slots__ = ("proc", "conn", "slot", "pid", "tasks")
+
+    def __init__(self, proc, conn, slot: int):
+        self.proc = proc
+        self.conn = conn
+        self.slot = slot
+        self.pid = proc.pid
+        self.tasks = 0
+
+    def kill(self) -> int | None:
+        """SIGKILL the worker's process group (and so any children) and reap it."""
+        for target in ((os.killpg, self.pid), (os.kill, self.pid)):
+            try:
+                target[0](target[1], signal.SIGKILL)
+                break
+            except (ProcessLookupError, PermissionError):
+                continue
+        self.proc.join(5.0)
+        try:
+            self.conn.close()
+        except OSError:
+            pass
+        code = self.proc.exitcode
+        try:
+            self.proc.close()
+        except ValueError:
+            pass
+        return code
+
+
+@dataclass
+class _Task:
+    # segments: (job index, program, grid indices into the job's grid list)
+    segments: list[tuple[int, str, list[int]]]
+    attempts: int = 0
+
+    @property
+    def size(self) -> int:
+        return sum(len(s[2]) for s in self.segments)
+
+
+_LIVE: "weakref.WeakSet[Executor]" = weakref.WeakSet()
+
+
+def _close_all_live() -> None:
+    for executor in list(_LIVE):
+        try:
+            executor.close()
+        except Exception:  # noqa: BLE001
+            pass
+
+
+atexit.register(_close_all_live)
+
+
+def _default_start_method() -> str:
+    return "forkserver" if "torch" in sys.modules else "fork"
+
+
+class Executor:
+    """A pool of sandboxed worker processes (see the module docstring for the walls).
+
+    Args:
+        num_workers: worker processes (default: CPUs available to this process).
+        timeout_s: wall-clock limit per program call on one grid.
+        memory_limit_mb: address-space headroom per worker on top of what it inherited at
+            start (RLIMIT_AS); 0 disables the limit.
+        kill_grace_s: how long past a call's limit the parent waits for the soft timer
+            before it SIGKILLs the worker.
+        compile_timeout_s: limit for validating+compiling one program (default
+            max(1, timeout_s)).
+        batch_size: most grids per message to a worker (jobs are split/packed to this).
+        cache_size: compiled programs kept per worker (LRU).
+        recursion_limit: ``sys.setrecursionlimit`` in the workers.
+        start_method: ``"fork"`` or ``"forkserver"``; default fork, forkserver if torch is
+            already imported in this process.
+        max_tasks_per_worker: recycle a worker after this many messages (None: never).
+        extra_primitives: TEST-ONLY hook: extra name -> function entries added to the DSL
+            namespace in the workers (used to test timeouts, memory bombs, crashes). Never
+            pass untrusted functions; programs using them still go through the validator.
+
+    Thread-safe (calls are serialized). Use as a context manager or call ``close()``.
+    """
+
+    def __init__(
+        self,
+        num_workers: int | None = None,
+        timeout_s: float = 1.0,
+        memory_limit_mb: int = 1024,
+        *,
+        kill_grace_s: float = 0.5,
+        compile_timeout_s: float | None = None,
+        batch_size: int = 64,
+        cache_size: int = 512,
+        recursion_limit: int = 1000,
+        start_method: str | None = None,
+        max_tasks_per_worker: int | None = None,
+        extra_primitives: Mapping[str, Callable] | None = None,
+    ):
+        if num_workers is None:
+            try:
+                num_workers = len(os.sched_getaffinity(0))
+            except AttributeError:
+                num_workers = os.cpu_count() or 1
+        if num_workers < 1:
+            raise ValueError("num_workers must be >= 1")
+        if timeout_s <= 0:
+            raise ValueError("timeout_s must be > 0")
+        self.num_workers = int(num_workers)
+        self.timeout_s = float(timeout_s)
+        self.memory_limit_mb = int(memory_limit_mb)
+        self.kill_grace_s = float(kill_grace_s)
+        self.compile_timeout_s = float(compile_timeout_s if compile_timeout_s is not None else max(1.0, timeout_s))
+        self.batch_size = max(1, int(batch_size))
+        self.max_tasks_per_worker = max_tasks_per_worker
+        self.start_method = start_method or _default_start_method()
+        self._ctx = multiprocessing.get_context(self.start_method)
+        if self.start_method == "forkserver":
+            self._ctx.set_forkserver_preload(["arc_pipeline.execution"])
+        self._cfg = {
+            "timeout_s": self.timeout_s,
+            "compile_timeout_s": self.compile_timeout_s,
+            "kill_grace_s": self.kill_grace_s,
+            "memory_limit_mb": self.memory_limit_mb,
+            "cache_size": int(cache_size),
+            "recursion_limit": int(recursion_limit),
+            "extra_primitives": dict(extra_primitives or {}),
+        }
+        self._lock = threading.RLock()
+        self._workers: list[_Worker | None] = []
+        self._progress = None
+        self._owner = os.getpid()
+        self._closed = False
+        self.restarts = 0  # workers replaced after a kill, crash or retirement
+        _LIVE.add(self)
+
+    # ---------------------------------------------------------------- lifecycle
+
+    def __enter__(self) -> "Executor":
+        self.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def start(self) -> None:
+        """Start the worker processes (done automatically on first use)."""
+        with self._lock:
+            if self._closed:
+                raise RuntimeError("executor is closed")
+            if self._owner != os.getpid():  # inherited through fork: the workers are not ours
+                self._workers = []
+                self._progress = None
+                self._owner = os.getpid()
+            if self._progress is None:
+                self._progress = self._ctx.RawArray(ctypes.c_double, _SLOT * self.num_workers)
+            if not self._workers:
+                self._workers = [self._spawn(i) for i in range(self.num_workers)]
+
+    def close(self) -> None:
+        """Kill all workers (and their process groups). Idempotent."""
+        with self._lock:
+            if self._owner == os.getpid():
+                for worker in self._workers:
+                    if worker is not None:
+                        worker.kill()
+            self._workers = []
+            self._closed = True
+
+    shutdown = close
+
+    def worker_pids(self) -> list[int]:
+        """Pids of the current workers (for tests and diagnostics)."""
+        with self._lock:
+            self.start()
+            return [w.pid for w in self._workers if w is not None]
+
+    def _spawn(self, slot: int) -> _Worker:
+        parent_conn, child_conn = self._ctx.Pipe(duplex=True)
+        proc = self._ctx.Process(
+            target=_worker_main,
+            args=(child_conn, self._progress, slot, self._cfg),
+            name=f"arc-exec-{slot}",
+            daemon=True,
+        )
+        proc.start()
+        child_conn.close()
+        if self.start_method == "fork":
+            try:
+                os.setpgid(proc.pid, proc.pid)
+            except OSError:
+                pass
+        return _Worker(proc, parent_conn, slot)
+
+    def _replace(self, worker: _Worker) -> tuple[_Worker, int | None]:
+        code = worker.kill()
+        self.restarts += 1
+        fresh = self._spawn(worker.slot)
+        self._workers[worker.slot] = fresh
+        return fresh, code
+
+    # ---------------------------------------------------------------- API
+
+    def run(self, program: str, grids: Sequence[Grid]) -> list[ExecResult]:
+        """Run one program on each grid; results in the order of ``grids``."""
+        return self.run_many([(program, grids)])[0]
+
+    def run_many(self, jobs: Sequence[tuple[str, Sequence[Grid]]]) -> list[list[ExecResult]]:
+        """Run many (program, grids) jobs in parallel over the workers.
+
+        Returns one list of results per job, in job order and grid order.
+        """
+        jobs = [(program, list(grids)) for program, grids in jobs]
+        results: list[list[ExecResult | None]] = [[None] * len(grids) for _, grids in jobs]
+        total = sum(len(grids) for _, grids in jobs)
+        if total == 0:
+            return [[] for _ in jobs]
+        with self._lock:
+            self.start()
+            chunk = max(1, min(self.batch_size, math.ceil(total / self.num_workers)))
+            pending: deque[_Task] = deque(self._pack(jobs, chunk))
+            self._schedule(jobs, results, pending)
+        return results  # type: ignore[return-value]
+
+    # ---------------------------------------------------------------- scheduling
+
+    @staticmethod
+    def _pack(jobs, chunk: int) -> list[_Task]:
+        tasks: list[_Task] = []
+        segments: list[tuple[int, str, list[int]]] = []
+        room = chunk
+        for j, (program, grids) in enumerate(jobs):
+            start = 0
+            while start < len(grids):
+                take = min(room, len(grids) - start)
+                segments.append((j, program, list(range(start, start + take))))
+                start += take
+                room -= take
+                if room == 0:
+                    tasks.append(_Task(segments))
+                    segments, room = [], chunk
+        if segments:
+            tasks.append(_Task(segments))
+        return tasks
+
+    def _schedule(self, jobs, results, pending: deque) -> None:
+        progress = self._progress
+        idle: list[_Worker] = [w for w in self._workers if w is not None]
+        busy: dict[_Worker, _Task] = {}
+        monotonic = time.monotonic
+
+        def settle(task: _Task, failed_flat: int | None, phase: float, status: str, error: str, seconds: float):
+            """A worker died mid-task: give `status` to the failed grid (or the whole program
+            if it died compiling) and re-queue every other grid of the task."""
+            keep: list[tuple[int, str, list[int]]] = []
+            flat = 0
+            for j, program, idxs in task.segments:
+                seg_start, flat = flat, flat + len(idxs)
+                if failed_flat is None or not seg_start <= failed_flat < flat:
+                    keep.append((j, program, idxs))
+                    continue
+                if failed_flat is None or phase == _PHASE_COMPILE:
+                    dead = list(idxs)
+                    rest: list[int] = []
+                else:
+                    k = failed_flat - seg_start
+                    dead, rest = [idxs[k]], idxs[:k] + idxs[k + 1 :]
+                for i in dead:
+                    results[j][i] = ExecResult(status, None, _truncate(error), seconds)
+                if rest:
+                    keep.append((j, program, rest))
+            if failed_flat is None:  # unknown position: fail everything
+                for j, _, idxs in keep:
+                    for i in idxs:
+                        results[j][i] = ExecResult(status, None, _truncate(error), seconds)
+                return
+            if keep:
+                pending.appendleft(_Task(keep))
+
+        def dispatch(worker: _Worker, task: _Task) -> _Worker | None:
+            try:
+                payload = pickle.dumps(
+                    [(program, [jobs[j][1][i] for i in idxs]) for j, program, idxs in task.segments],
+                    protocol=pickle.HIGHEST_PROTOCOL,
+                )
+            except Exception as exc:  # noqa: BLE001 - unpicklable input: a caller bug
+                settle(task, None, _PHASE_RUN, RUNTIME_ERROR, f"could not send the job: {_describe(exc)}", 0.0)
+                return worker
+            base = worker.slot * _SLOT
+            progress[base + 2] = monotonic()
+            progress[base + 1] = _PHASE_COMPILE
+            progress[base] = 0
+            try:
+                worker.conn.send_bytes(payload)
+            except (OSError, ValueError):
+                fresh, code = self._replace(worker)
+                task.attempts += 1
+                if task.attempts >= 3:
+                    status, error = _classify_exit(code)
+                    settle(task, None, _PHASE_RUN, status, error, 0.0)
+                else:
+                    pending.appendleft(task)
+                return fresh
+            busy[worker] = task
+            return None
+
+        while pending or busy:
+            while pending and idle:
+                worker = idle.pop()
+                back = dispatch(worker, pending.popleft())
+                if back is not None:
+                    idle.append(back)
+            if not busy:
+                continue
+
+            now = monotonic()
+            wake = math.inf
+            for worker in busy:
+                base = worker.slot * _SLOT
+                budget = self.timeout_s if progress[base + 1] == _PHASE_RUN else self.compile_timeout_s
+                wake = min(wake, progress[base + 2] + budget + self.kill_grace_s)
+            waitables: dict[Any, _Worker] = {}
+            for worker in busy:
+                waitables[worker.conn] = worker
+                waitables[worker.proc.sentinel] = worker
+            ready = multiprocessing.connection.wait(list(waitables), timeout=max(0.0, wake - now) + 0.001)
+            woke = {waitables[r] for r in ready}
+
+            for worker in woke:
+                task = busy.pop(worker)
+                base = worker.slot * _SLOT
+                failed_flat, phase = int(progress[base]), progress[base + 1]
+                reply = None
+                try:
+                    if worker.conn.poll(0):
+                        reply = _decode_reply(worker.conn.recv_bytes(_max_reply_bytes(task.size)), task.size)
+                except (EOFError, OSError, _ProtocolError, struct.error):
+                    reply = None
+                if reply is None:  # died (or broke the protocol) during the task
+                    fresh, code = self._replace(worker)
+                    status, error = _classify_exit(code)
+                    settle(task, failed_flat, phase, status, error, monotonic() - progress[base + 2])
+                    idle.append(fresh)
+                    continue
+                flags, outs = reply
+                it = iter(outs)
+                for j, _, idxs in task.segments:
+                    row = results[j]
+                    for i in idxs:
+                        row[i] = next(it)
+                worker.tasks += 1
+                if flags & _FLAG_RETIRE or (
+                    self.max_tasks_per_worker is not None and worker.tasks >= self.max_tasks_per_worker
+                ):
+                    worker, _ = self._replace(worker)
+                idle.append(worker)
+
+            now = monotonic()
+            for worker in list(busy):
+                base = worker.slot * _SLOT
+                snap = (progress[base], progress[base + 1], progress[base + 2])
+                budget = self.timeout_s if snap[1] == _PHASE_RUN else self.compile_timeout_s
+                if now < snap[2] + budget + self.kill_grace_s:
+                    continue
+                if (progress[base], progress[base + 1], progress[base + 2]) != snap:
+                    continue  # it moved on just now; look again next round
+                task = busy.pop(worker)
+                fresh, _ = self._replace(worker)
+                what = "running" if snap[1] == _PHASE_RUN else "compiling"
+                settle(
+                    task, int(snap[0]), snap[1], TIMEOUT,
+                    f"exceeded the time limit of {budget:g}s while {what} (worker killed)", now - snap[2],
+                )
+                idle.append(fresh)
+
+
+# --------------------------------------------------------------------------------------
+# Shared default instance
+# --------------------------------------------------------------------------------------
+
+_DEFAULT: Executor | None = None
+_DEFAULT_LOCK = threading.Lock()
+
+
+def default_executor() -> Executor:
+    """A lazily created process-wide Executor with default settings (closed at exit)."""
+    global _DEFAULT
+    with _DEFAULT_LOCK:
+        if _DEFAULT is None or _DEFAULT._closed or _DEFAULT._owner != os.getpid():
+            _DEFAULT = Executor()
+        return _DEFAULT
+
+
+def shutdown_default_executor() -> None:
+    """Close the shared default executor, if one was created."""
+    global _DEFAULT
+    with _DEFAULT_LOCK:
+        if _DEFAULT is not None:
+            _DEFAULT.close()
+            _DEFAULT = None

@@ -1,0 +1,83 @@
+"""Which tasks a run uses: the fixed default slice (the embedded default) or every task.
+
+The default slice is a documented, fixed list so that every laptop run sees the same tasks.
+Training side: ARC-AGI-1 training tasks that have verified solutions and small grids (so the
+whole lineage runs in minutes on 2 cores). Evaluation side: ARC-AGI-1 evaluation tasks with
+small grids. Evaluation tasks never enter training data unless the seed's documented
+"add 100 evaluation tasks" switch moves them (and then they leave the held-out set).
+"""
+
+from __future__ import annotations
+
+from arc_pipeline.config import TasksConfig
+from arc_pipeline.tasks import ArcTask, load_tasks
+
+# 8 ARC-AGI-1 evaluation tasks with the fewest cells overall (train + test grids): short
+# prompts for the tiny CPU model. Chosen once by that rule and frozen here.
+DEFAULT_EVAL_SLICE: tuple[str, ...] = (
+    "66e6c45b", "be03b35f", "00576224", "4cd1b7b2", "ca8de6ea", "e633a9e5", "6ea4a07e", "2072aba6",
+)
+# ARC-AGI-1 training tasks with verified solutions and small grids (see module docstring).
+DEFAULT_TRAIN_SLICE: tuple[str, ...] = ()
+
+
+def _cells(task: ArcTask) -> int:
+    return sum(len(g) * len(g[0]) for p in task.train + task.test for g in (p.input, p.output))
+
+
+def eval_subset_for_training(eval_tasks: dict[str, ArcTask], n: int = 100) -> tuple[str, ...]:
+    """The seed's optional 100 evaluation tasks for training: the first n ids in sorted order."""
+    return tuple(sorted(eval_tasks)[:n])
+
+
+def select_tasks(cfg: TasksConfig) -> tuple[dict[str, ArcTask], dict[str, ArcTask]]:
+    """(training pool, held-out evaluation tasks) for a config; disjoint by construction."""
+    train_all = load_tasks(cfg.train_dataset, cfg.train_split)
+    eval_all = load_tasks(cfg.eval_dataset, cfg.eval_split)
+    if cfg.slice == "default":
+        train = {t: train_all[t] for t in DEFAULT_TRAIN_SLICE if t in train_all}
+        evals = {t: eval_all[t] for t in DEFAULT_EVAL_SLICE if t in eval_all}
+    elif cfg.slice == "all":
+        train, evals = dict(train_all), dict(eval_all)
+    else:
+        raise ValueError(f"tasks.slice must be 'default' or 'all', got {cfg.slice!r}")
+    if cfg.add_eval_subset_to_training:
+        moved = eval_subset_for_training(eval_all)
+        train.update({t: eval_all[t] for t in moved})
+        evals = {t: v for t, v in evals.items() if t not in moved}
+    if cfg.train_limit is not None:
+        train = {t: train[t] for t in sorted(train)[: cfg.train_limit]}
+    if cfg.eval_limit is not None:
+        evals = {t: evals[t] for t in sorted(evals)[: cfg.eval_limit]}
+    overlap = set(train) & set(evals)
+    if overlap:
+        raise ValueError(f"training and evaluation tasks overlap: {sorted(overlap)[:5]}")
+    return train, evals
+
+
+def tasks_frame(cfg: TasksConfig, train: dict[str, ArcTask], evals: dict[str, ArcTask]):
+    """The `tasks` table: one row per task with its role, sizes, JSON and the data revision.
+
+    ``train_json`` holds the train pairs only (what prompts may show); ``task_json`` the full
+    task (used by verification and evaluation scoring only).
+    """
+    import json
+
+    import polars as pl
+
+    from arc_pipeline.tasks import data_revision
+
+    revision = data_revision({**train, **evals})
+    rows = []
+    for role, tasks, dataset, split in (("train", train, cfg.train_dataset, cfg.train_split),
+                                        ("eval", evals, cfg.eval_dataset, cfg.eval_split)):
+        for task_id in sorted(tasks):
+            t = tasks[task_id]
+            rows.append({
+                "task_id": task_id, "role": role, "dataset": str(dataset), "split": split,
+                "n_train": len(t.train), "n_test": len(t.test),
+                "max_side": max(max(len(g), len(g[0])) for p in t.train + t.test for g in (p.input, p.output)),
+                "train_json": t.train_json(), "task_json": json.dumps(t.to_json(), separators=(",", ":")),
+                "content_hash": t.content_hash(), "data_revision": revision,
+            })
+    return pl.DataFrame(rows), revision

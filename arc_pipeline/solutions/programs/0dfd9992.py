@@ -1,0 +1,5 @@
+# The grid is a repeating wallpaper tile with black holes cut out; fill every hole by continuing
+# the periodic pattern.
+def solve(I):
+    O = fill_periodic_pattern(I, 0)
+    return O

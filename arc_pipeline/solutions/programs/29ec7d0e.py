@@ -1,0 +1,5 @@
+# The grid is a periodic multiplication-table-like pattern with black holes; restore the holes by
+# continuing the repeating pattern.
+def solve(I):
+    O = fill_periodic_pattern(I, 0)
+    return O

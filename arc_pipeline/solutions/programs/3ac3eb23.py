@@ -1,0 +1,8 @@
+# Each coloured cell in the top row starts a zigzag down the grid: on every odd row the colour
+# sits one column left and right of it, on every even row directly below it.
+def solve(I):
+    top = select_rows(I, 0, 1)
+    beside = overlay(shift_grid(top, 0, 1, 0), shift_grid(top, 0, -1, 0), 0)
+    unit = concat_vertical(top, beside)
+    O = extend_rows_periodically(unit, height(I))
+    return O

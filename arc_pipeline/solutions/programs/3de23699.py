@@ -1,0 +1,9 @@
+# Four same-coloured dots mark the corners of a frame around a shape; output the area strictly
+# inside the dots with the shape recoloured in the dots' colour.
+def solve(I):
+    groups = objects_by_color(I, 0)
+    corners = first(objects_of_size(groups, 4))
+    framed = crop_to_object(I, corners)
+    inside = crop(framed, 1, 1, subtract(height(framed), 2), subtract(width(framed), 2))
+    O = recolor_non_background(inside, 0, object_color(corners))
+    return O

@@ -1,0 +1,6 @@
+# Output a 2x2 square in the colour of the hollow rectangle with the largest bounding box.
+def solve(I):
+    frames = find_objects(I, True, False, 0)
+    biggest = max_by(frames, fork(multiply, object_height, object_width))
+    O = make_grid(object_color(biggest), 2, 2)
+    return O

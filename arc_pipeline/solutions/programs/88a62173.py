@@ -1,0 +1,6 @@
+# The input holds four 2x2 patterns separated by an empty row and column; three are identical.
+# Output the one pattern that differs from the others.
+def solve(I):
+    parts = split_by_lines(I, 0)
+    O = least_common_item(parts)
+    return O

@@ -1,0 +1,7 @@
+# Widen the input by placing its left-right mirror image to its left; then stack three copies
+# of that block vertically, the top and bottom copies flipped upside down.
+def solve(I):
+    wide = concat_horizontal(flip_horizontal(I), I)
+    flipped = flip_vertical(wide)
+    O = concat_vertical(concat_vertical(flipped, wide), flipped)
+    return O

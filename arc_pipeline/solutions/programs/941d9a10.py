@@ -1,0 +1,10 @@
+# Grey lines divide the grid into cells. Fill the top-left cell with blue, the cell containing
+# the grid's centre with red, and the bottom-right cell with green.
+def solve(I):
+    cells = find_objects(I, True, False, 5)
+    centre = pair(floor_divide(height(I), 2), floor_divide(width(I), 2))
+    middle = first(keep_if(cells, chain(object_cells, fix_second(contains, centre))))
+    O = paint_object(I, recolor_object(first(cells), 1))
+    O2 = paint_object(O, recolor_object(middle, 2))
+    O3 = paint_object(O2, recolor_object(last(cells), 3))
+    return O3

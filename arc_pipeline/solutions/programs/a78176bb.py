@@ -1,0 +1,18 @@
+# A diagonal line has grey triangles attached to its sides. Remove the triangles; for each one,
+# draw a full-length parallel line of the same colour on that side, (triangle width + 2) columns away.
+def solve(I):
+    line = first(objects_by_color(remove_color(I, 5, 0), 0))
+    line_color = object_color(line)
+    offset = subtract(object_left(line), object_top(line))
+    triangles = objects_of_color(find_objects(I, True, False, 0), 5)
+    on_right = chain(fork(subtract, object_left, object_top), fix_second(greater_than, offset))
+    right_tris = keep_if(triangles, on_right)
+    left_tris = drop_if(triangles, on_right)
+    right_start = chain(chain(object_width, fix_first(add, add(offset, 2))), fix_first(pair, 0))
+    left_start = chain(chain(object_width, fix_first(subtract, subtract(offset, 2))), fix_first(pair, 0))
+    full_line = fork(union, fix_second(ray_cells, (1, 1)), fix_second(ray_cells, (-1, -1)))
+    new_right = map_items(chain(right_start, full_line), right_tris)
+    new_left = map_items(chain(left_start, full_line), left_tris)
+    cleared = remove_color(I, 5, 0)
+    O = set_cells(cleared, union(merge(new_right), merge(new_left)), line_color)
+    return O

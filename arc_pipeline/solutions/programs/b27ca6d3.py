@@ -1,0 +1,7 @@
+# Every pair of side-by-side red cells (a domino) gets a green outline around it, including the
+# diagonal corners; lone red cells are left alone.
+def solve(I):
+    dominoes = objects_of_size(find_objects(I, True, False, 0), 2)
+    outline = merge(map_items(fix_second(object_neighbor_cells, True), dominoes))
+    O = paint_cells_on_background(I, outline, 3, 0)
+    return O

@@ -1,0 +1,119 @@
+"""Verify solver files through the sandbox on every train AND test pair of their task.
+
+Verification is the one place where test outputs are compared against: it checks our own
+ground truth, it never feeds a prompt, a reward or a training row.
+"""
+
+from __future__ import annotations
+
+import os
+import platform
+import sys
+import time
+from dataclasses import dataclass, field
+from typing import Mapping
+
+import polars as pl
+
+from arc_pipeline.tasks import ArcTask, data_revision
+
+
+@dataclass
+class VerificationReport:
+    """Per-task rows plus the run facts needed to reproduce them."""
+
+    rows: pl.DataFrame
+    data_revision: str
+    python: str
+    hash_seed: str
+    seconds: float
+    meta: dict = field(default_factory=dict)
+
+    @property
+    def passed(self) -> int:
+        return int(self.rows["passed"].sum()) if self.rows.height else 0
+
+    @property
+    def failed(self) -> int:
+        return self.rows.height - self.passed
+
+    def to_dict(self) -> dict:
+        return {
+            "passed": self.passed,
+            "failed": self.failed,
+            "total": self.rows.height,
+            "data_revision": self.data_revision,
+            "python": self.python,
+            "hash_seed": self.hash_seed,
+            "seconds": round(self.seconds, 3),
+            "tasks": self.rows.to_dicts(),
+        }
+
+
+def verify_solutions(solutions: Mapping[str, str], tasks: Mapping[str, ArcTask],
+                     executor=None, progress: bool = False) -> VerificationReport:
+    """Run every solution on all its task's pairs in the sandbox; exact match required."""
+    from arc_pipeline.execution import default_executor
+
+    executor = executor or default_executor()
+    start = time.perf_counter()
+    missing = sorted(set(solutions) - set(tasks))
+    ids = [t for t in solutions if t in tasks]
+    jobs = [(solutions[t], list(tasks[t].train_inputs) + list(tasks[t].test_inputs)) for t in ids]
+    results = executor.run_many(jobs)
+    rows = []
+    for task_id, job_results in zip(ids, results):
+        task = tasks[task_id]
+        expected = list(task.train_outputs) + list(task.test_outputs)
+        n_train = len(task.train)
+        failures = []
+        for i, (res, exp) in enumerate(zip(job_results, expected)):
+            if res.status != "ok" or res.output != exp:
+                where = f"train[{i}]" if i < n_train else f"test[{i - n_train}]"
+                failures.append(f"{where}: {res.status}{' ' + res.error if res.error else ''}"
+                                if res.status != "ok" else f"{where}: wrong output")
+        rows.append({
+            "task_id": task_id,
+            "passed": not failures,
+            "n_pairs": len(expected),
+            "n_correct": len(expected) - len(failures),
+            "first_failure": failures[0][:300] if failures else None,
+            "seconds": round(sum(r.seconds for r in job_results), 6),
+            "program_lines": solutions[task_id].count("\n") + 1,
+        })
+    for task_id in missing:
+        rows.append({"task_id": task_id, "passed": False, "n_pairs": 0, "n_correct": 0,
+                     "first_failure": "unknown task id", "seconds": 0.0,
+                     "program_lines": solutions[task_id].count("\n") + 1})
+    schema = {"task_id": pl.Utf8, "passed": pl.Boolean, "n_pairs": pl.Int64, "n_correct": pl.Int64,
+              "first_failure": pl.Utf8, "seconds": pl.Float64, "program_lines": pl.Int64}
+    return VerificationReport(
+        rows=pl.DataFrame(rows, schema=schema).sort("task_id"),
+        data_revision=data_revision(tasks),
+        python=f"{platform.python_implementation()} {sys.version.split()[0]}",
+        hash_seed=os.environ.get("PYTHONHASHSEED", "random"),
+        seconds=time.perf_counter() - start,
+    )
+
+
+def verify_solutions_frame(config, executor=None) -> tuple[pl.DataFrame, VerificationReport]:
+    """Verify every solver of the config's training dataset; the `verified_solutions` table.
+
+    Rows carry the program, its plain-words rule, pass/fail and the run facts (data revision,
+    Python, hash seed), so any downstream result can say which ground truth it used.
+    """
+    from arc_pipeline.solutions import load_solutions, rule_description
+    from arc_pipeline.tasks import load_tasks
+
+    tasks = load_tasks(config.tasks.train_dataset, config.tasks.train_split)
+    solutions = load_solutions()
+    report = verify_solutions(solutions, tasks, executor)
+    frame = report.rows.with_columns(
+        pl.col("task_id").replace_strict(solutions, return_dtype=pl.Utf8).alias("program"),
+        pl.col("task_id").replace_strict({k: rule_description(v) for k, v in solutions.items()},
+                                          return_dtype=pl.Utf8).alias("rule"),
+        pl.lit(report.data_revision).alias("data_revision"),
+        pl.lit(report.python).alias("python"),
+        pl.lit(report.hash_seed).alias("hash_seed"),
+    )
+    return frame, report
