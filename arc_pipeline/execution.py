@@ -251,6 +251,7 @@ _DIGITS = bytes(range(10))
 _SLOT = 3
 _PHASE_COMPILE = 0.0
 _PHASE_RUN = 1.0
+_POLL_S = 0.05
 
 
 def _max_reply_bytes(count: int) -> int:
@@ -903,11 +904,14 @@ class Executor:
                 base = worker.slot * _SLOT
                 budget = self.timeout_s if progress[base + 1] == _PHASE_RUN else self.compile_timeout_s
                 wake = min(wake, progress[base + 2] + budget + self.kill_grace_s)
-            waitables: dict[Any, _Worker] = {}
-            for worker in busy:
-                waitables[worker.conn] = worker
-                waitables[worker.proc.sentinel] = worker
-            ready = multiprocessing.connection.wait(list(waitables), timeout=max(0.0, wake - now) + 0.001)
+            # Only the pipes: a worker closes every inherited descriptor, including the
+            # one behind multiprocessing's process sentinel, so death shows up as EOF here.
+            waitables: dict[Any, _Worker] = {worker.conn: worker for worker in busy}
+            # re-check at least every _POLL_S: a worker that left the (longer) compile phase
+            # has an earlier deadline than the one computed here
+            ready = multiprocessing.connection.wait(
+                list(waitables), timeout=min(_POLL_S, max(0.0, wake - now) + 0.001)
+            )
             woke = {waitables[r] for r in ready}
 
             for worker in woke:

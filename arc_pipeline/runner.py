@@ -16,6 +16,7 @@ from pathlib import Path
 
 UPSTREAM = ["arc_tasks", "verified_solutions", "baseline_programs"]
 PARTITIONED = ["edit_traces"]
+RUN_CONFIG = {"loggers": {"console": {"config": {"log_level": "INFO"}}}}
 DOWNSTREAM = ["sft_dataset", "sft_checkpoint", "grpo_checkpoint", "eval_report"]
 
 
@@ -31,6 +32,7 @@ def _prepare_home(data_dir: Path) -> None:
 def run_pipeline(profile: str | None = None, select: str = "*") -> int:
     """Materialize every asset (or those named in ``select``, comma-separated); 0 on success."""
     from rich.console import Console
+    from rich.markup import escape
 
     from arc_pipeline.config import load_config
 
@@ -67,15 +69,15 @@ def run_pipeline(profile: str | None = None, select: str = "*") -> int:
     t_all = time.perf_counter()
     timings = []
     for label, names, partition in stages:
-        console.rule(f"[bold]{label}: {', '.join(names)}")
+        console.rule(f"[bold]{escape(label)}: {', '.join(names)}")
         keys = [dg.AssetKey(n) for n in names]
         job = defs.resolve_implicit_job_def_def_for_assets(keys)
         t0 = time.perf_counter()
         result = job.execute_in_process(instance=instance, asset_selection=keys, partition_key=partition,
-                                        raise_on_error=False)
+                                        raise_on_error=False, run_config=RUN_CONFIG)
         seconds = time.perf_counter() - t0
         timings.append({"stage": label, "seconds": round(seconds, 2), "success": result.success})
-        console.print(f"{label}: {'ok' if result.success else '[red]FAILED'} in {seconds:.1f}s")
+        console.print(f"{escape(label)}: {'ok' if result.success else '[red]FAILED[/red]'} in {seconds:.1f}s")
         if not result.success:
             for event in result.all_events:
                 if event.is_failure:

@@ -67,7 +67,7 @@ def sample_traces(starts: pl.DataFrame, tasks: Mapping[str, ArcTask], teacher, e
 
     stats = TraceStats()
     rows: list[dict] = []
-    bar = tqdm(total=starts.height * rounds, desc="edit traces", disable=not progress)
+    bar = tqdm(total=starts.height * rounds, desc="edit traces", disable=not progress, mininterval=2.0)
     try:
         for start in starts.iter_rows(named=True):
             task = tasks[start["task_id"]]

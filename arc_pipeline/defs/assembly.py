@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import dagster as dg
 
-from arc_pipeline.defs import foundation, traces
+from arc_pipeline.defs import foundation, traces, training
 from arc_pipeline.defs.resources import default_pipeline_resource, default_teacher_resource
 
-ASSET_MODULES = [foundation, traces]
+ASSET_MODULES = [foundation, traces, training]
 
 
 def build_definitions() -> dg.Definitions:

@@ -1,6 +1,5 @@
 """Assets for raw ARC tasks and DSL-verified solutions."""
 
-from __future__ import annotations
 
 import dagster as dg
 

@@ -1,6 +1,5 @@
 """Assets for baseline programs and edit traces (partitioned by difficulty level)."""
 
-from __future__ import annotations
 
 import dagster as dg
 

@@ -10,7 +10,7 @@ __all__ = [
     "zip_items", "least_common_item", "difference", "intersection", "union", "reshape_grid",
     "set_cell", "ray_cells", "lookup", "bbox_corners", "rotate_items",
     "pad_items", "cells_in_solid_squares", "full_window_corners",
-    "constant", "reflect_object_across",
+    "constant", "reflect_object_across", "flatten",
 ]
 
 
@@ -222,3 +222,13 @@ def reflect_object_across(obj: Obj, cells: tuple) -> Obj:
     return frozenset(
         (sr + tr - r if sr != tr else r, sc + tc - c if sc != tc else c, v) for r, c, v in obj
     )
+
+
+def flatten(collections) -> tuple:
+    """Join several collections into one tuple, keeping their order (one level deep).
+
+    >>> flatten(((1, 2), (3,), ()))
+    (1, 2, 3)
+    """
+    return tuple(item for collection in collections for item in collection)
+

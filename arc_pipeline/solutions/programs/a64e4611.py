@@ -1,24 +1,20 @@
-# Colour green every empty cell that is at least one cell away from all noise (its whole 3x3
-# neighbourhood is empty) and from which a 3-cell-wide empty corridor runs straight to a grid edge
-# (left, right, up or down); keep the largest connected group of such cells. This draws the wide
-# empty lanes through the noise, shrunk by one cell away from the noise.
+# Find the wide empty lanes through the noise: repeatedly take the largest empty rectangle (at least
+# 3x3); it is a lane if it touches the grid edge. Colour green the lane cells whose eight neighbours
+# all lie in lanes (or off the grid), i.e. the lanes shrunk by one cell away from the noise.
 def solve(I):
-    empty = map_colors(recolor_non_background(I, 0, 5), ((0, 1), (5, 0)))
-    and1 = fix_last(combine_and, 1)
-    col3 = and1(and1(empty, shift_grid(empty, 1, 0, 1)), shift_grid(empty, -1, 0, 1))
-    row3 = and1(and1(empty, shift_grid(empty, 0, 1, 1)), shift_grid(empty, 0, -1, 1))
-    clear = and1(and1(col3, shift_grid(col3, 0, 1, 1)), shift_grid(col3, 0, -1, 1))
-    step_right = fork(and1, identity, fix_last(fix_last(fix_last(shift_grid, 1), -1), 0))
-    step_left = fork(and1, identity, fix_last(fix_last(fix_last(shift_grid, 1), 1), 0))
-    step_down = fork(and1, identity, fix_last(fix_last(fix_last(shift_grid, 1), 0), -1))
-    step_up = fork(and1, identity, fix_last(fix_last(fix_last(shift_grid, 1), 0), 1))
-    open_right = repeat_apply(step_right, col3, 30)
-    open_left = repeat_apply(step_left, col3, 30)
-    open_down = repeat_apply(step_down, row3, 30)
-    open_up = repeat_apply(step_up, row3, 30)
-    or1 = fix_last(combine_or, 1)
-    any_open = or1(or1(open_right, open_left), or1(open_down, open_up))
-    candidates = combine_and(clear, any_open, 3)
-    lanes = largest_object(find_objects(candidates, True, False, 0))
-    O = paint_object(I, lanes)
+    noise = last(palette(I))
+    border = object_border_cells(cells_to_object(all_cells(I), 0))
+    biggest_gap = fix_last(fix_last(largest_rectangle_of_color, 3), 0)
+    reaches_edge = chain(fix_first(intersection, border), chain(count, fix_second(greater_than, 0)))
+    as_list = chain(biggest_gap, fix_second(repeat_value, 1))
+    lane_cells = chain(as_list, chain(fix_second(keep_if, reaches_edge), merge))
+    other_cells = chain(as_list, chain(fix_second(drop_if, reaches_edge), merge))
+    mark_lane = fork(fix_last(set_cells, 3), identity, lane_cells)
+    mark_other = fork(fix_last(set_cells, noise), identity, other_cells)
+    marked = repeat_apply(chain(mark_lane, mark_other), I, 6)
+    lanes = keep_only_color(marked, 3, 0)
+    and3 = fix_last(combine_and, 3)
+    tall = and3(and3(lanes, shift_grid(lanes, 1, 0, 3)), shift_grid(lanes, -1, 0, 3))
+    core = and3(and3(tall, shift_grid(tall, 0, 1, 3)), shift_grid(tall, 0, -1, 3))
+    O = overlay(I, core, 0)
     return O

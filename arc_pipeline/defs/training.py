@@ -1,0 +1,75 @@
+"""Assets for the SFT dataset and the SFT and GRPO checkpoints."""
+
+
+import dagster as dg
+
+from arc_pipeline.defs.resources import PipelineResource
+from arc_pipeline.defs.traces import edit_traces
+
+GROUP = "training"
+
+
+@dg.asset(group_name=GROUP, deps=[edit_traces], kinds={"duckdb", "polars"},
+          description="Edit traces filtered into SFT rows (Δr > 0, top-3 per start with coverage tie-break, "
+                      "≤ 10 per task, no held-out task) -> table `sft_examples` + a HF datasets export.")
+def sft_dataset(context: dg.AssetExecutionContext, pipeline: PipelineResource) -> dg.MaterializeResult:
+    from arc_pipeline.pipeline_steps import build_sft_dataset
+    from arc_pipeline.render import histogram_png, markdown_table, png_markdown
+
+    frame, digest = build_sft_dataset(pipeline.config(), pipeline.warehouse())
+    context.log.info(f"{frame.height} SFT rows over {frame['task_id'].n_unique()} tasks, hash {digest}")
+    per_level = frame.group_by("difficulty_level").len().sort("difficulty_level")
+    return dg.MaterializeResult(metadata={
+        "rows": frame.height,
+        "tasks": frame["task_id"].n_unique(),
+        "dataset_hash": digest,
+        "mean_delta_r": round(float(frame["delta_r"].mean() or 0.0), 4),
+        "rows_per_level": dg.MetadataValue.md(markdown_table(per_level)),
+        "delta_r_histogram": dg.MetadataValue.md(png_markdown(histogram_png(frame["delta_r"].to_list(), "Δr of kept rows")) if frame.height else "empty"),
+    })
+
+
+@dg.asset(group_name=GROUP, deps=[sft_dataset], kinds={"pytorch"},
+          description="trl SFTTrainer (+ peft LoRA when configured) on `sft_examples` -> data/checkpoints/sft.")
+def sft_checkpoint(context: dg.AssetExecutionContext, pipeline: PipelineResource) -> dg.MaterializeResult:
+    from arc_pipeline.render import line_png, png_markdown
+    from arc_pipeline.steps_training import train_sft_step
+
+    m = train_sft_step(pipeline.config(), pipeline.warehouse())
+    losses = m.get("losses") or []
+    context.log.info(f"SFT: {m.get('steps')} steps, loss {losses[0] if losses else None} -> {losses[-1] if losses else None}, reused={m.get('reused', False)}")
+    return dg.MaterializeResult(metadata={
+        "steps": m.get("steps"),
+        "loss_start": losses[0] if losses else None,
+        "loss_end": losses[-1] if losses else None,
+        "tokens_per_s": m.get("tokens_per_s"),
+        "wall_s": m.get("wall_s"),
+        "reused": bool(m.get("reused", False)),
+        "path": dg.MetadataValue.path(str(m.get("merged_dir", ""))),
+        "loss_curve": dg.MetadataValue.md(png_markdown(line_png({"loss": (range(len(losses)), losses)}, "SFT loss"), "loss") if losses else "no losses"),
+    })
+
+
+@dg.asset(group_name=GROUP, deps=[sft_checkpoint], kinds={"pytorch"},
+          description="trl GRPOTrainer from the SFT checkpoint: reward = Δr of the smooth reward (sandboxed) + "
+                      "format reward; groups share a start program; curriculum-weighted -> data/checkpoints/grpo.")
+def grpo_checkpoint(context: dg.AssetExecutionContext, pipeline: PipelineResource) -> dg.MaterializeResult:
+    from arc_pipeline.render import line_png, markdown_table, png_markdown
+    from arc_pipeline.steps_training import train_grpo_step
+
+    cfg = pipeline.config()
+    sft_dir = cfg.data_path / "checkpoints" / "sft" / "merged"
+    m, decisions = train_grpo_step(cfg, pipeline.warehouse(), sft_dir)
+    rewards = m.get("reward_mean") or []
+    actions = decisions.group_by("action").len().sort("action") if decisions.height else decisions
+    context.log.info(f"GRPO: {m.get('steps')} steps, rewards {rewards}")
+    return dg.MaterializeResult(metadata={
+        "steps": m.get("steps"),
+        "reward_first": rewards[0] if rewards else None,
+        "reward_last": rewards[-1] if rewards else None,
+        "frac_reward_zero_std": dg.MetadataValue.json(m.get("frac_reward_zero_std") or []),
+        "wall_s": m.get("wall_s"),
+        "reused": bool(m.get("reused", False)),
+        "curriculum": dg.MetadataValue.md(markdown_table(actions) if decisions.height else "no decisions"),
+        "reward_curve": dg.MetadataValue.md(png_markdown(line_png({"reward": (range(len(rewards)), rewards)}, "GRPO reward"), "reward") if rewards else "no rewards"),
+    })
