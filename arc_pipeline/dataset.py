@@ -109,7 +109,11 @@ def select_examples(traces: pl.DataFrame, held_out: Iterable[str], k: int = TOP_
         raise ValueError(f"edit traces contain held-out evaluation tasks: {sorted(leaked)[:5]}")
     kept: list[dict] = []
     groups: dict[tuple, list[dict]] = {}
-    for r in ok.sort(["task_id", "start_id", "round", "sample_index", "seed"]).iter_rows(named=True):
+    # identical answers (same prompt, CoT and program, e.g. from another seed) would otherwise
+    # take several of the k slots and be deduplicated to one row afterwards (rule 4)
+    ok = ok.sort(["task_id", "start_id", "round", "sample_index", "seed"]).unique(
+        subset=["task_id", "start_id", "prompt", "cot", "edited_program"], keep="first", maintain_order=True)
+    for r in ok.iter_rows(named=True):
         groups.setdefault((r["task_id"], r["start_id"]), []).append(r)
     per_task: dict[str, list[dict]] = {}
     for (task_id, _), rows in sorted(groups.items()):

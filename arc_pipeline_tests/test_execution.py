@@ -373,3 +373,46 @@ def test_unsandboxed_matches_sandboxed(ex):
 def test_forkserver_start_method():
     with Executor(num_workers=1, timeout_s=TIMEOUT_S, start_method="forkserver") as executor:
         assert_healthy(executor)
+
+
+def test_output_check_agrees_with_is_grid():
+    from arc_pipeline.dsl.types import is_grid
+    from arc_pipeline.execution import _grid_bytes
+
+    class T(tuple):
+        pass
+
+    cases = [
+        G1, G2, ((0,),), ((9,) * 30,) * 30, ((9,) * 31,), ((1,),) * 31, (), ((),), ((1, 2), (3,)),
+        ((True, 0),), ((10,),), ((-1,),), ((1.0,),), ([1, 2],), [(1, 2)], T(((1, 2),)), ((1, 2), [3, 4]),
+        ((256,),), (("1",),), None, 5, ((1, 2), T((3, 4))),
+    ]
+    for value in cases:
+        cells = _grid_bytes(value)
+        assert (cells is not None) == is_grid(value), value
+        if cells is not None:
+            assert tuple(cells) == tuple(v for row in value for v in row)
+
+
+def test_exec_result_is_frozen_and_picklable():
+    import dataclasses
+    import pickle
+
+    result = ExecResult(OK, G1, None, 0.5)
+    assert pickle.loads(pickle.dumps(result)) == result
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        result.status = TIMEOUT  # type: ignore[misc]
+
+
+def test_shared_input_grids_and_default_executor():
+    from arc_pipeline.execution import default_executor, shutdown_default_executor
+
+    executor = default_executor()
+    try:
+        assert default_executor() is executor
+        jobs = [(ROTATE, [G1, G2, G1])] * 5 + [(program_calling("flip_vertical"), [G2])]
+        got = executor.run_many(jobs)
+        assert [r.output for r in got[0]] == [PRIMITIVES["rotate_90"](g) for g in (G1, G2, G1)]
+        assert got[-1][0].output == PRIMITIVES["flip_vertical"](G2)
+    finally:
+        shutdown_default_executor()

@@ -4,10 +4,18 @@ from __future__ import annotations
 
 import dagster as dg
 
-from arc_pipeline.defs import foundation, traces, training
+from arc_pipeline.defs import evaluation, foundation, traces, training
 from arc_pipeline.defs.resources import default_pipeline_resource, default_teacher_resource
 
-ASSET_MODULES = [foundation, traces, training]
+ASSET_MODULES = [foundation, traces, training, evaluation]
+
+
+# The foundation assets as a job on the multiprocess executor: what a bigger machine or a
+# cluster executor (dagster-k8s, dagster-celery) runs, one process/pod per step.
+foundation_job = dg.define_asset_job(
+    "foundation_job", selection=["arc_tasks", "verified_solutions"],
+    executor_def=dg.multiprocess_executor.configured({"max_concurrent": 2}),
+)
 
 
 def build_definitions() -> dg.Definitions:
@@ -17,6 +25,11 @@ def build_definitions() -> dg.Definitions:
         assets=assets,
         asset_checks=checks,
         resources={"pipeline": default_pipeline_resource(), "teacher": default_teacher_resource()},
-        jobs=[traces.traces_job],
+        jobs=[traces.traces_job, foundation_job],
         schedules=[traces.resample_traces_schedule],
     )
+
+
+def foundation_job_def():
+    """The resolved multiprocess foundation job (reconstructable: for execute_job in tests)."""
+    return build_definitions().resolve_job_def("foundation_job")

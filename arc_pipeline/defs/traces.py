@@ -78,7 +78,7 @@ def delta_r_recomputes(pipeline: PipelineResource) -> dg.AssetCheckResult:
                                                                  "examples": dg.MetadataValue.json(mismatches[:5])})
 
 
-traces_job = dg.define_asset_job("edit_traces_job", selection=[edit_traces], partitions_def=difficulty_partitions)
+traces_job = dg.define_asset_job("edit_traces_job", selection=[edit_traces])
 
 
 @dg.schedule(job=traces_job, cron_schedule="0 3 * * *", default_status=dg.DefaultScheduleStatus.STOPPED,

@@ -7,6 +7,8 @@ from arc_pipeline.defs.resources import PipelineResource
 from arc_pipeline.defs.traces import edit_traces
 
 GROUP = "training"
+# read by dagster-k8s / cluster executors to place the step on a GPU node (docs/cluster.md)
+GPU_TAGS = {"arc/resources": "gpu"}
 
 
 @dg.asset(group_name=GROUP, deps=[edit_traces], kinds={"duckdb", "polars"},
@@ -29,7 +31,7 @@ def sft_dataset(context: dg.AssetExecutionContext, pipeline: PipelineResource) -
     })
 
 
-@dg.asset(group_name=GROUP, deps=[sft_dataset], kinds={"pytorch"},
+@dg.asset(group_name=GROUP, deps=[sft_dataset], kinds={"pytorch"}, op_tags=GPU_TAGS,
           description="trl SFTTrainer (+ peft LoRA when configured) on `sft_examples` -> data/checkpoints/sft.")
 def sft_checkpoint(context: dg.AssetExecutionContext, pipeline: PipelineResource) -> dg.MaterializeResult:
     from arc_pipeline.render import line_png, png_markdown
@@ -50,7 +52,7 @@ def sft_checkpoint(context: dg.AssetExecutionContext, pipeline: PipelineResource
     })
 
 
-@dg.asset(group_name=GROUP, deps=[sft_checkpoint], kinds={"pytorch"},
+@dg.asset(group_name=GROUP, deps=[sft_checkpoint], kinds={"pytorch"}, op_tags=GPU_TAGS,
           description="trl GRPOTrainer from the SFT checkpoint: reward = Δr of the smooth reward (sandboxed) + "
                       "format reward; groups share a start program; curriculum-weighted -> data/checkpoints/grpo.")
 def grpo_checkpoint(context: dg.AssetExecutionContext, pipeline: PipelineResource) -> dg.MaterializeResult:

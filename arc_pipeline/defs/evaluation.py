@@ -1,0 +1,32 @@
+"""The evaluation report asset: held-out tasks, official 2-attempt scoring, per level."""
+
+import dagster as dg
+
+from arc_pipeline.defs.resources import PipelineResource
+from arc_pipeline.defs.training import GPU_TAGS, grpo_checkpoint
+
+GROUP = "evaluation"
+
+
+@dg.asset(group_name=GROUP, deps=[grpo_checkpoint], kinds={"html"}, op_tags=GPU_TAGS,
+          description="Test-time refinement on held-out tasks for the GRPO, SFT and base models and the search "
+                      "teacher; official 2-attempt score per difficulty level -> table `eval_results` + an HTML "
+                      "report under data/reports/<run>/.")
+def eval_report(context: dg.AssetExecutionContext, pipeline: PipelineResource) -> dg.MaterializeResult:
+    from arc_pipeline.steps_eval import build_eval_report
+
+    out = build_eval_report(pipeline.config(), pipeline.warehouse(), context.run.run_id)
+    paths = out["paths"]
+    headline = getattr(paths, "headline", {}) or {}
+    context.log.info(f"report: {paths.html}; headline: {headline}")
+    metadata = {
+        "report": dg.MetadataValue.path(str(paths.html)),
+        "headline": dg.MetadataValue.json(headline),
+        "eval_tasks": out["meta"]["eval_tasks"],
+        "models": dg.MetadataValue.json(out["meta"]["models"]),
+        "reused": bool(out.get("reused", False)),
+    }
+    snippet = getattr(paths, "markdown_snippet", None)
+    if snippet:
+        metadata["summary"] = dg.MetadataValue.md(snippet)
+    return dg.MaterializeResult(metadata=metadata)

@@ -1,0 +1,8 @@
+# Each grey (5) cell takes the colour of the leftmost cell of its row.
+def solve(I):
+    key_column = select_columns(I, 0, 1)
+    row_colors = tile(key_column, 1, width(I))
+    grey = keep_only_color(I, 5, 0)
+    painted = keep_where(row_colors, grey, 0)
+    O = overlay(I, painted, 0)
+    return O

@@ -1,0 +1,10 @@
+# From the light-blue (8) cell, draw a grey (5) staircase in both directions: going up, two
+# cells up then two right, repeated to the edge; going down, two cells down then two left.
+def solve(I):
+    seed = cells_to_object(cells_of_color(I, 8), 5)
+    up_step = shift_copies(seed, ((-1, 0), (-2, 0), (-2, 1), (-2, 2)))
+    down_step = shift_copies(seed, ((1, 0), (2, 0), (2, -1), (2, -2)))
+    up = smear_object(up_step, (-2, 2), 15)
+    down = smear_object(down_step, (2, -2), 15)
+    O = paint_object(paint_object(I, up), down)
+    return O

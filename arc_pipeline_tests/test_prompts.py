@@ -1,0 +1,95 @@
+"""Leak-free edit prompts."""
+
+from __future__ import annotations
+
+from arc_pipeline.dsl.reference import render_reference
+from arc_pipeline.prompts import (
+    STUDENT_PROMPT_START,
+    WORKED_EXAMPLE,
+    ExampleOutcome,
+    diff_text,
+    find_leaks,
+    grid_text,
+    render_edit_prompt,
+    render_student_prompt,
+    to_student_prompt,
+)
+from arc_pipeline.execution import default_executor
+from arc_pipeline.tasks import ArcTask
+
+TASK = ArcTask.from_json({
+    "train": [
+        {"input": [[1, 2, 0], [0, 3, 0]], "output": [[0, 2, 1], [0, 3, 0]]},
+        {"input": [[4, 0], [0, 5], [6, 6]], "output": [[0, 4], [5, 0], [6, 6]]},
+    ],
+    # a distinctive test output that appears nowhere in the train pairs
+    "test": [{"input": [[7, 8, 9], [9, 8, 7]], "output": [[9, 8, 7], [7, 8, 9]]}],
+}, "hflip")
+PROGRAM = "def solve(I):\n    O = rotate_90(I)\n    return O\n"
+
+
+def _prompt(dsl_reference=None):
+    outcomes = [ExampleOutcome(r.status, r.output, r.error) for r in default_executor().run(PROGRAM, list(TASK.train_inputs))]
+    pairs = [(p.input, p.output) for p in TASK.train]
+    return render_edit_prompt(pairs, PROGRAM, outcomes, dsl_reference)
+
+
+def test_prompt_has_train_grids_and_diff_but_no_test_output():
+    prompt = _prompt(render_reference())
+    for pair in TASK.train:
+        assert grid_text(pair.input) in prompt
+        assert grid_text(pair.output) in prompt
+    assert "Diff: wrong shape: got 3x2, expected 2x3" in prompt
+    assert "rotate_90(I)" in prompt  # the current program
+    assert grid_text(TASK.test[0].output) not in prompt
+    assert grid_text(TASK.test[0].input) not in prompt
+    assert "9 8 7" not in prompt
+    assert find_leaks(prompt, list(TASK.test_outputs)) == []
+
+
+def test_diff_text():
+    assert diff_text(((1, 2),), ((1, 2),), "ok") == "correct"
+    assert diff_text(None, ((1,),), "timeout", "took too long") == "the program failed: timeout — took too long"
+    assert diff_text(((1, 2),), ((1,), (2,)), "ok") == "wrong shape: got 1x2, expected 2x1"
+    d = diff_text(((1, 2), (3, 4)), ((1, 0), (3, 4)), "ok")
+    assert d.splitlines()[0].startswith("shape right, 3/4 pixels right")
+    assert ".X" in d and "(0,1) got 2 expected 0" in d
+
+
+def test_find_leaks_detects_a_planted_leak():
+    prompt = _prompt(render_reference())
+    leaked = prompt + "\n\nBy the way, the answer is:\n" + grid_text(TASK.test[0].output)
+    train_grids = [g for p in TASK.train for g in (p.input, p.output)]
+    assert find_leaks(leaked, list(TASK.test_outputs), train_grids) == [0]
+
+
+def test_find_leaks_ignores_test_outputs_equal_to_a_train_grid_and_tiny_grids():
+    prompt = _prompt()
+    same_as_train = TASK.train[0].output
+    train_grids = [g for p in TASK.train for g in (p.input, p.output)]
+    assert grid_text(same_as_train) in prompt
+    assert find_leaks(prompt, [same_as_train], train_grids) == []
+    # without the train grids it would be reported
+    assert find_leaks(prompt, [same_as_train]) == [0]
+    # grids of fewer than 4 cells occur by chance and are skipped
+    assert find_leaks(prompt + "\n5 5 5", [((5, 5, 5),)], train_grids) == []
+    # several test outputs: only the leaked one is reported
+    other = ((3, 3), (3, 3))
+    assert find_leaks(prompt + "\n" + grid_text(TASK.test[0].output), [other, TASK.test[0].output], train_grids) == [1]
+
+
+def test_to_student_prompt_drops_the_dsl_reference():
+    reference = render_reference()
+    teacher_prompt = _prompt(reference)
+    assert reference.strip()[:200] in teacher_prompt
+    assert "## Worked example" in teacher_prompt
+    student = to_student_prompt(teacher_prompt)
+    assert student.startswith(STUDENT_PROMPT_START)
+    assert reference.strip()[:200] not in student
+    assert WORKED_EXAMPLE.strip()[:40] not in student
+    assert "## Current program" in student and "rotate_90(I)" in student
+    # the same as rendering the student prompt directly
+    outcomes = [ExampleOutcome(r.status, r.output, r.error) for r in default_executor().run(PROGRAM, list(TASK.train_inputs))]
+    pairs = [(p.input, p.output) for p in TASK.train]
+    assert student == render_student_prompt(pairs, PROGRAM, outcomes)
+    assert to_student_prompt(student) == student
