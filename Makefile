@@ -27,6 +27,7 @@ run: install
 	$(VENV)/bin/arc-pipeline run
 
 test: install
+	bash scripts/install_ui_deps.sh
 	$(PY) -m pytest
 
 verify: install

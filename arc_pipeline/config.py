@@ -107,6 +107,11 @@ class GRPOConfigSection:
     use_vllm: bool = False
     vllm_mode: str = "colocate"
     format_reward_weight: float = 0.1
+    use_lora: bool = False  # LoRA on the SFT checkpoint (saved merged); the tiny model trains fully
+    lora_r: int = 16
+    lora_alpha: int = 32
+    lora_dropout: float = 0.05
+    lora_targets: tuple[str, ...] = ("q_proj", "k_proj", "v_proj", "o_proj")
 
 
 @dataclass

@@ -6,7 +6,8 @@ Selection (the seed's recipe):
    ``eps`` of the best remaining one, prefer the sample that solves the most train examples
    not yet covered by the samples already kept (greedy cover);
 3. at most ``max_per_task`` (10) rows per task, best Δr first;
-4. drop duplicate (prompt, completion) pairs;
+4. drop duplicate (prompt, completion) pairs (identical answers are merged before step 2 too,
+   so copies do not take several of the k slots);
 5. never a held-out (evaluation) task — checked, not assumed.
 
 Row format: prompt = the edit prompt without the DSL reference; completion =

@@ -9,6 +9,7 @@ any test output of their task (used by an asset check).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Sequence
 
@@ -115,6 +116,7 @@ def render_student_prompt(train_pairs, program, outcomes) -> str:
 def find_leaks(prompt: str, test_outputs: Sequence[Grid], train_grids: Sequence[Grid] = ()) -> list[int]:
     """Indices of test outputs whose text appears in the prompt: a leak.
 
+    A grid counts when it appears as whole rows (not inside longer rows of another grid).
     Grids smaller than 4 cells are skipped (they occur by chance), and so are test outputs
     identical to a train grid, which the prompt shows legitimately.
     """
@@ -124,7 +126,8 @@ def find_leaks(prompt: str, test_outputs: Sequence[Grid], train_grids: Sequence[
         text = grid_text(grid)
         if len(grid) * len(grid[0]) < 4 or text in allowed:
             continue
-        if text in prompt:
+        # whole rows only: "1 1\n1 1" inside the rows "0 1 1\n1 1 0" of another grid is no leak
+        if re.search(r"(?<!\d)(?<!\d )" + re.escape(text) + r"(?!\d)(?! \d)", prompt):
             leaks.append(i)
     return leaks
 

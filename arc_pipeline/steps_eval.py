@@ -41,8 +41,28 @@ def model_dirs(cfg: PipelineConfig) -> dict[str, Path]:
     return {k: v for k, v in out.items() if v.exists()}
 
 
+def eval_fingerprint(cfg: PipelineConfig, tasks, base_model) -> str:
+    """Hash of everything the evaluation depends on: checkpoints, tasks, config, seed."""
+    import hashlib
+    import json
+
+    parts = {"tasks": sorted((t, tasks[t].content_hash()) for t in tasks), "eval": cfg.eval.__dict__,
+             "seed": cfg.seed, "base": str(base_model), "device": cfg.device,
+             "search": [cfg.teacher.search_generations, cfg.teacher.search_population]}
+    for name, path in model_dirs(cfg).items():
+        metrics = path.parent / "metrics.json"
+        parts[name] = metrics.read_text() if metrics.exists() else str(path.stat().st_mtime)
+    return hashlib.sha256(json.dumps(parts, sort_keys=True, default=str).encode()).hexdigest()[:16]
+
+
 def build_eval_report(cfg: PipelineConfig, wh: Warehouse, run_id: str) -> dict:
-    """Evaluate every model on the held-out tasks, store `eval_results`, write the report."""
+    """Evaluate every model on the held-out tasks, store `eval_results`, write the report.
+
+    Content-addressed: when nothing the evaluation depends on changed, the previous report
+    and rows are reused (an unchanged re-run of the pipeline evaluates nothing).
+    """
+    import json
+
     from arc_pipeline.evaluation.refine import ModelProposer, TeacherProposer
     from arc_pipeline.evaluation.report import write_report
     from arc_pipeline.evaluation.run import evaluate_models
@@ -50,12 +70,19 @@ def build_eval_report(cfg: PipelineConfig, wh: Warehouse, run_id: str) -> dict:
     from arc_pipeline.teachers.search import SearchTeacher
 
     tasks = load_task_table(wh, "eval", with_test=True)
+    base = base_model_path(cfg, wh)
+    fingerprint = eval_fingerprint(cfg, tasks, base)
+    cache_file = cfg.data_path / "reports" / "cache" / f"{fingerprint}.json"
+    if cache_file.exists() and wh.has_table("eval_results"):
+        cached = json.loads(cache_file.read_text())
+        if Path(cached["html"]).exists():
+            _point_latest(cfg, Path(cached["html"]).parent)
+            return {**cached, "reused": True}
     executor = executor_for(cfg)
     levels = eval_levels(tasks, executor, cfg.seed)
     proposers = {}
     for name, path in model_dirs(cfg).items():
         proposers[name] = ModelProposer(path, max_new_tokens=cfg.eval.max_new_tokens, device=cfg.device)
-    base = base_model_path(cfg, wh)
     proposers["base"] = ModelProposer(base, max_new_tokens=cfg.eval.max_new_tokens, device=cfg.device)
     proposers["search-teacher"] = TeacherProposer(SearchTeacher(executor, cfg.teacher.search_generations,
                                                                 cfg.teacher.search_population))
@@ -63,19 +90,28 @@ def build_eval_report(cfg: PipelineConfig, wh: Warehouse, run_id: str) -> dict:
     t0 = time.perf_counter()
     results, refine_results = evaluate_models(proposers, tasks, levels, cfg.eval, executor, cfg.seed, revision)
     seconds = time.perf_counter() - t0
-    results = results.with_columns(pl.lit(run_id).alias("run_id"))
+    results = results.with_columns(pl.lit(run_id).alias("run_id"), pl.lit(fingerprint).alias("fingerprint"))
     wh.replace_table("eval_results", results)
-    stamp = time.strftime("%Y%m%d-%H%M%S")
-    out_dir = cfg.data_path / "reports" / stamp
+    out_dir = cfg.data_path / "reports" / time.strftime("%Y%m%d-%H%M%S")
     meta = {
         "profile": cfg.profile, "seed": cfg.seed, "data_revision": revision, "run_id": run_id,
-        "eval_tasks": len(tasks), "models": list(proposers), "eval_config": cfg.eval.__dict__,
-        "seconds": round(seconds, 1), "python": __import__("sys").version.split()[0],
+        "fingerprint": fingerprint, "eval_tasks": len(tasks), "models": list(proposers),
+        "eval_config": dict(cfg.eval.__dict__), "seconds": round(seconds, 1),
+        "python": __import__("sys").version.split()[0],
     }
     paths = write_report(results, refine_results, tasks, meta, out_dir)
+    out = {"html": str(paths.html), "headline": getattr(paths, "headline", {}) or {},
+           "markdown_snippet": getattr(paths, "markdown_snippet", "") or "", "meta": meta}
+    cache_file.parent.mkdir(parents=True, exist_ok=True)
+    cache_file.write_text(json.dumps(out, default=str))
+    _point_latest(cfg, out_dir)
+    return {**out, "reused": False}
+
+
+def _point_latest(cfg: PipelineConfig, report_dir: Path) -> None:
+    """data/reports/latest -> the newest report directory (a relative symlink)."""
     latest = cfg.data_path / "reports" / "latest"
-    if latest.is_symlink() or latest.exists():
-        latest.unlink() if latest.is_symlink() else None
+    if latest.is_symlink():
+        latest.unlink()
     if not latest.exists():
-        latest.symlink_to(out_dir.name)
-    return {"paths": paths, "results": results, "meta": meta}
+        latest.symlink_to(report_dir.name)

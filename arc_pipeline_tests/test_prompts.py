@@ -93,3 +93,13 @@ def test_to_student_prompt_drops_the_dsl_reference():
     pairs = [(p.input, p.output) for p in TASK.train]
     assert student == render_student_prompt(pairs, PROGRAM, outcomes)
     assert to_student_prompt(student) == student
+
+
+def test_find_leaks_matches_whole_rows_only():
+    small = ((1, 1), (1, 1))
+    # the text "1 1\n1 1" occurs inside the rows of a larger grid: no leak
+    assert find_leaks("Input:\n0 1 1\n1 1 0\nDone", [small]) == []
+    assert find_leaks("Input:\n0 0 0\n0 0 0", [((0, 0), (0, 0))]) == []
+    # as whole rows, on its own lines or after a label, it is one
+    assert find_leaks("Output:\n1 1\n1 1\nDone", [small]) == [0]
+    assert find_leaks("the answer is 1 1\n1 1", [small]) == [0]

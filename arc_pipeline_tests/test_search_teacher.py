@@ -115,3 +115,32 @@ def test_search_edits_returns_start_and_tried():
     assert tried > 0 and len(best) <= 3
     assert all(c is not start for c in best)
     assert best[0].score.reward >= start.score.reward
+
+
+def test_sample_traces_rounds_continue_from_the_best_edit():
+    import polars as pl
+
+    from arc_pipeline.traces import TRACE_SCHEMA, sample_traces
+
+    executor = default_executor()
+    start = "def solve(I):\n    x1 = rotate_90(I)\n    O = replace_color(x1, 1, 5)\n    return O\n"
+    before = score_programs([(start, TASK)], executor)[0].reward
+    starts = pl.DataFrame({"task_id": [TASK.id], "program": [start], "reward": [before], "difficulty_level": ["level-3"]})
+    teacher = SearchTeacher(executor, generations=1, population=2)
+    rows, stats = sample_traces(starts, {TASK.id: TASK}, teacher, executor, samples_per_start=2, rounds=3, seed=0,
+                                run_id="r", data_revision="rev", dsl_reference=None, progress=False)
+    assert rows.schema == pl.Schema(TRACE_SCHEMA)
+    assert stats.samples == rows.height and stats.accepted == rows.filter(pl.col("delta_r") > 0).height
+    rounds = sorted(set(rows["round"]))
+    assert rounds[0] == 0 and rows.filter(pl.col("round") == 0)["reward_before"].to_list() == [before] * 2
+    for r in rounds[1:]:
+        prev = rows.filter(pl.col("round") == r - 1)
+        cur = rows.filter(pl.col("round") == r)
+        best = prev.sort("delta_r", descending=True).row(0, named=True)
+        assert best["delta_r"] > 0  # a round only follows an improvement
+        assert set(cur["reward_before"]) == {best["reward_after"]}
+        assert set(cur["start_program"]) == {best["edited_program"]}
+        assert set(cur["start_id"]) != set(prev["start_id"])
+    for r in rows.iter_rows(named=True):
+        assert r["delta_r"] == pytest.approx(r["reward_after"] - r["reward_before"])
+        assert r["prompt"].startswith("## Task: train examples")  # no DSL reference given

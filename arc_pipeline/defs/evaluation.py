@@ -16,17 +16,15 @@ def eval_report(context: dg.AssetExecutionContext, pipeline: PipelineResource) -
     from arc_pipeline.steps_eval import build_eval_report
 
     out = build_eval_report(pipeline.config(), pipeline.warehouse(), context.run.run_id)
-    paths = out["paths"]
-    headline = getattr(paths, "headline", {}) or {}
-    context.log.info(f"report: {paths.html}; headline: {headline}")
+    headline = out["headline"]
+    context.log.info(f"report: {out['html']}; headline: {headline}; reused={out['reused']}")
     metadata = {
-        "report": dg.MetadataValue.path(str(paths.html)),
+        "report": dg.MetadataValue.path(out["html"]),
         "headline": dg.MetadataValue.json(headline),
         "eval_tasks": out["meta"]["eval_tasks"],
         "models": dg.MetadataValue.json(out["meta"]["models"]),
         "reused": bool(out.get("reused", False)),
     }
-    snippet = getattr(paths, "markdown_snippet", None)
-    if snippet:
-        metadata["summary"] = dg.MetadataValue.md(snippet)
+    if out["markdown_snippet"]:
+        metadata["summary"] = dg.MetadataValue.md(out["markdown_snippet"])
     return dg.MaterializeResult(metadata=metadata)

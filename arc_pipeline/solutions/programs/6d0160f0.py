@@ -1,0 +1,13 @@
+# Grey lines split the grid into 3x3 sections. Exactly one section contains a yellow (4) cell; the
+# position of that cell inside its section names a target section. Copy the whole section there and
+# empty every other section.
+def solve(I):
+    sections = split_by_lines(I, 5)
+    has_yellow = chain(fix_second(color_count, 4), fix_first(less_than, 0))
+    chosen = first(keep_if(sections, has_yellow))
+    target = first(cells_of_color(chosen, 4))
+    rows_down = multiply(first(target), add(height(chosen), 1))
+    cols_right = multiply(last(target), add(width(chosen), 1))
+    content = shift_object(grid_to_object(chosen, 0), rows_down, cols_right)
+    O = paint_object(keep_only_color(I, 5, 0), content)
+    return O

@@ -1,0 +1,9 @@
+# The red zigzag splits the black background into triangular pockets alternating top and bottom.
+# Going left to right, every third pocket (starting with the first) is filled with yellow.
+def solve(I):
+    pockets = find_objects(I, True, False, 2)
+    ordered = sort_by(pockets, object_left)
+    chosen = every_nth(ordered, 3, 0)
+    filled = map_items(fix_second(recolor_object, 4), chosen)
+    O = paint_objects(I, filled)
+    return O

@@ -1,0 +1,5 @@
+# The single object on the background is cut out to its bounding box and mirrored left-right.
+def solve(I):
+    shape_box = crop_to_content(I, 0)
+    O = flip_horizontal(shape_box)
+    return O

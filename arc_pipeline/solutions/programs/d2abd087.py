@@ -1,0 +1,7 @@
+# Grey shapes made of exactly six cells turn red (2); every other grey shape turns blue (1).
+def solve(I):
+    shapes = find_objects(I, True, False, 0)
+    pick_color = chain(object_size, chain(fix_first(equals, 6), fix_last(fix_last(if_else, 1), 2)))
+    recolored = map_items(fork(recolor_object, identity, pick_color), shapes)
+    O = paint_objects(I, recolored)
+    return O

@@ -1,0 +1,6 @@
+# Every red (2) cell gets a blue (1) ring: its eight surrounding black cells become blue.
+def solve(I):
+    reds = cells_to_object(cells_of_color(I, 2), 2)
+    ring = object_neighbor_cells(reds, True)
+    O = paint_cells_on_background(I, ring, 1, 0)
+    return O

@@ -1,0 +1,6 @@
+# A grey column splits the grid; fold the right side over onto the left side (mirrored) and
+# output the combined left side.
+def solve(I):
+    sides = split_columns(I, 2)
+    O = overlay(first(sides), flip_horizontal(last(sides)), 0)
+    return O

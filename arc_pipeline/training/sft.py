@@ -1,0 +1,258 @@
+"""Supervised fine-tuning on edit traces with trl's ``SFTTrainer``.
+
+Rows are ``{"prompt": str, "completion": str}`` (see :mod:`arc_pipeline.dataset`). They are
+turned into *conversational* prompt/completion pairs (one user turn, one assistant turn, the
+model's chat template) and trained with ``completion_only_loss=True``: prompt tokens get label
+-100, only the ``<think>..</think>`` + program completion is learned.
+
+Long prompts (policy): a row whose templated prompt + completion exceeds
+``model_cfg.max_length`` tokens keeps the **end** of its prompt -- whole leading lines are
+cut (see :func:`arc_pipeline.training.tiny_model.fit_prompt`), because the end holds the
+current program and the instruction. The completion is never cut: a row whose completion
+alone does not fit is dropped (counted in ``metrics["rows_dropped"]``). trl's own truncation
+(``keep_start``) then never triggers. The CPU profile keeps grids small via the default task
+slice, so truncation is rare there (``metrics["prompts_truncated"]``).
+
+LoRA (peft) when ``sft_cfg.use_lora``; otherwise a full fine-tune (the tiny random-init model
+needs it: a LoRA-only warm start samples garbage). Outputs under ``out_dir``: ``adapter/`` (LoRA
+only), ``merged/`` (model, merged with ``merge_and_unload`` when LoRA, + tokenizer),
+``metrics.json`` and ``loss_curve.png``.
+
+Content-addressed skip: ``metrics.json`` records a fingerprint of (rows, configs, base model,
+seed); an unchanged call returns the stored metrics (``reused=True``) without training.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+import shutil
+import time
+from pathlib import Path
+from typing import Any
+
+from arc_pipeline.config import ModelConfig, SFTConfigSection
+
+SFT_VERSION = "sft-v1"
+
+
+# --------------------------------------------------------------------------- shared helpers
+
+
+def fingerprint(*parts: Any) -> str:
+    """sha256 of the canonical JSON of ``parts`` (dataclasses as dicts, paths as strings)."""
+    def default(o: Any) -> Any:
+        if dataclasses.is_dataclass(o):
+            return dataclasses.asdict(o)
+        return str(o)
+
+    return hashlib.sha256(json.dumps(parts, sort_keys=True, default=default).encode()).hexdigest()[:16]
+
+
+def cached_metrics(out_dir: Path, fp: str) -> dict | None:
+    """Stored metrics when ``out_dir`` holds a finished run with fingerprint ``fp``."""
+    path = Path(out_dir) / "metrics.json"
+    if not path.exists() or not (Path(out_dir) / "merged" / "config.json").exists():
+        return None
+    try:
+        metrics = json.loads(path.read_text())
+    except (OSError, json.JSONDecodeError):
+        return None
+    if metrics.get("fingerprint") != fp:
+        return None
+    metrics["reused"] = True
+    return metrics
+
+
+def write_metrics(out_dir: Path, metrics: dict) -> None:
+    tmp = Path(out_dir) / "metrics.json.tmp"
+    tmp.write_text(json.dumps(metrics, indent=2, default=str))
+    tmp.replace(Path(out_dir) / "metrics.json")
+
+
+def plot_curves(path: Path, curves: dict[str, list[float]], title: str, xlabel: str = "step") -> None:
+    """A line plot (matplotlib, Agg backend) of named series."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    fig, ax = plt.subplots(figsize=(6, 3.5), dpi=100)
+    for name, ys in curves.items():
+        if ys:
+            ax.plot(range(1, len(ys) + 1), ys, marker="." if len(ys) < 50 else None, label=name)
+    ax.set_title(title)
+    ax.set_xlabel(xlabel)
+    ax.grid(alpha=0.3)
+    if len(curves) > 1:
+        ax.legend()
+    fig.tight_layout()
+    fig.savefig(path)
+    plt.close(fig)
+
+
+def use_cuda() -> bool:
+    import torch
+
+    return torch.cuda.is_available()
+
+
+def precision_flags(model_cfg: ModelConfig) -> dict[str, Any]:
+    """CPU: fp32, ``use_cpu``; GPU: ``bf16`` when ``model_cfg.dtype == "bfloat16"``."""
+    if use_cuda():
+        return {"bf16": model_cfg.dtype == "bfloat16", "fp16": False, "use_cpu": False}
+    return {"bf16": False, "fp16": False, "use_cpu": True}
+
+
+def load_dtype(model_cfg: ModelConfig, use_lora: bool):
+    """Weights dtype: bf16 for a LoRA base on GPU; fp32 otherwise (full fine-tunes keep fp32
+    master weights and train under bf16 autocast)."""
+    import torch
+
+    if use_cuda() and use_lora and model_cfg.dtype == "bfloat16":
+        return torch.bfloat16
+    return torch.float32
+
+
+def no_checkpointing() -> dict[str, bool]:
+    """Activation (gradient) checkpointing off: trl defaults it on; it only slows small models."""
+    from transformers import TrainingArguments
+
+    names = {f.name for f in dataclasses.fields(TrainingArguments)}
+    return {"activation_checkpointing": False} if "activation_checkpointing" in names else {"gradient_checkpointing": False}
+
+
+def lora_config(sft_cfg: Any):
+    """peft LoRA from a config section with ``lora_r/alpha/dropout/targets`` (SFT or GRPO)."""
+    from peft import LoraConfig
+
+    return LoraConfig(r=sft_cfg.lora_r, lora_alpha=sft_cfg.lora_alpha, lora_dropout=sft_cfg.lora_dropout,
+                      target_modules=list(sft_cfg.lora_targets), task_type="CAUSAL_LM", bias="none")
+
+
+def save_final(model: Any, tokenizer: Any, out_dir: Path, is_peft: bool) -> Path:
+    """Save ``adapter/`` (peft only) and ``merged/`` (merged weights + tokenizer)."""
+    from arc_pipeline.training.tiny_model import save_tokenizer
+
+    merged_dir = Path(out_dir) / "merged"
+    shutil.rmtree(merged_dir, ignore_errors=True)
+    if is_peft:
+        model.save_pretrained(str(Path(out_dir) / "adapter"))
+        model = model.merge_and_unload()
+    model.save_pretrained(str(merged_dir))
+    save_tokenizer(tokenizer, merged_dir)
+    return merged_dir
+
+
+# --------------------------------------------------------------------------- SFT
+
+
+def prepare_rows(rows: list[dict], tokenizer: Any, max_length: int) -> tuple[list[dict], dict[str, int]]:
+    """Conversational rows that fit ``max_length`` (prompt end kept; see module docstring)."""
+    from arc_pipeline.training.tiny_model import chat_messages, fit_prompt
+
+    out, truncated, dropped = [], 0, 0
+    for row in rows:
+        completion = row["completion"]
+        # completion tokens as the template renders them (+ <|im_end|> and newline)
+        reserve = len(tokenizer(completion, add_special_tokens=False)["input_ids"]) + 2
+        prompt, cut = fit_prompt(tokenizer, row["prompt"], max_length, reserve)
+        full = tokenizer.apply_chat_template(
+            chat_messages(prompt) + [{"role": "assistant", "content": completion}], tokenize=False)
+        if len(tokenizer(full, add_special_tokens=False)["input_ids"]) > max_length:
+            dropped += 1
+            continue
+        truncated += int(cut)
+        out.append({"prompt": chat_messages(prompt), "completion": [{"role": "assistant", "content": completion}]})
+    return out, {"prompts_truncated": truncated, "rows_dropped": dropped}
+
+
+def train_sft(rows: list[dict], base_model: str | Path, model_cfg: ModelConfig, sft_cfg: SFTConfigSection,
+              out_dir: Path, seed: int) -> dict:
+    """Train (or reuse) an SFT checkpoint; returns the metrics dict (also in ``metrics.json``).
+
+    Metrics: ``losses`` (one per optimizer step), ``steps``, ``train_tokens`` (non-padding
+    input tokens seen), ``tokens_per_s``, ``wall_s``, ``s_per_step``, ``seed``, ``config``,
+    ``rows``/``rows_used``/``prompts_truncated``/``rows_dropped``, ``merged_dir``,
+    ``fingerprint``, ``reused``.
+    """
+    out_dir = Path(out_dir)
+    rows = [{"prompt": r["prompt"], "completion": r["completion"]} for r in rows]
+    if not rows:
+        raise ValueError("train_sft needs at least one row")
+    fp = fingerprint(SFT_VERSION, rows, model_cfg, sft_cfg, str(base_model), seed)
+    cached = cached_metrics(out_dir, fp)
+    if cached is not None:
+        return cached
+
+    import torch
+    from datasets import Dataset
+    from transformers import AutoModelForCausalLM, set_seed
+    from trl import SFTConfig, SFTTrainer
+
+    from arc_pipeline.training.tiny_model import load_tokenizer
+
+    set_seed(seed)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    tokenizer = load_tokenizer(base_model)
+    data, prep = prepare_rows(rows, tokenizer, model_cfg.max_length)
+    if not data:
+        raise ValueError(f"no SFT row fits max_length={model_cfg.max_length}")
+    dataset = Dataset.from_list(data)
+
+    model = AutoModelForCausalLM.from_pretrained(str(base_model), dtype=load_dtype(model_cfg, sft_cfg.use_lora))
+    args = SFTConfig(
+        output_dir=str(out_dir / "trainer"),
+        max_length=model_cfg.max_length,
+        completion_only_loss=True,
+        packing=False,
+        num_train_epochs=sft_cfg.epochs,
+        max_steps=sft_cfg.max_steps,
+        learning_rate=sft_cfg.learning_rate,
+        per_device_train_batch_size=sft_cfg.batch_size,
+        gradient_accumulation_steps=sft_cfg.gradient_accumulation_steps,
+        warmup_steps=min(5, max(0, sft_cfg.max_steps // 10)) if sft_cfg.max_steps > 0 else 0,
+        logging_steps=1,
+        logging_first_step=True,
+        save_strategy="no",
+        report_to="none",
+        seed=seed,
+        data_seed=seed,
+        include_num_input_tokens_seen="non_padding",
+        disable_tqdm=True,
+        dataloader_num_workers=0,
+        optim="adamw_torch",
+        **no_checkpointing(),
+        **precision_flags(model_cfg),
+    )
+    trainer = SFTTrainer(
+        model=model, args=args, train_dataset=dataset, processing_class=tokenizer,
+        peft_config=lora_config(sft_cfg) if sft_cfg.use_lora else None,
+    )
+    t0 = time.perf_counter()
+    result = trainer.train()
+    wall = time.perf_counter() - t0
+    history = trainer.state.log_history
+    losses = [float(h["loss"]) for h in history if "loss" in h and "train_loss" not in h]
+    tokens = int(trainer.state.num_input_tokens_seen or 0)
+    steps = int(trainer.state.global_step)
+
+    is_peft = sft_cfg.use_lora
+    merged = save_final(trainer.model, tokenizer, out_dir, is_peft)
+    shutil.rmtree(out_dir / "trainer", ignore_errors=True)
+    metrics = {
+        "kind": "sft", "fingerprint": fp, "reused": False, "base_model": str(base_model),
+        "losses": losses, "steps": steps, "train_loss": float(result.training_loss),
+        "train_tokens": tokens, "tokens_per_s": round(tokens / wall, 1) if wall > 0 else None,
+        "wall_s": round(wall, 2), "s_per_step": round(wall / steps, 4) if steps else None,
+        "seed": seed, "rows": len(rows), "rows_used": len(data), **prep,
+        "parameters": sum(p.numel() for p in trainer.model.parameters()),
+        "device": "cuda" if use_cuda() else "cpu", "torch": torch.__version__,
+        "config": {"model": dataclasses.asdict(model_cfg), "sft": dataclasses.asdict(sft_cfg)},
+        "merged_dir": str(merged), "loss_curve": str(out_dir / "loss_curve.png"),
+        "log_history": history,
+    }
+    plot_curves(out_dir / "loss_curve.png", {"loss": losses}, f"SFT loss ({steps} steps)")
+    write_metrics(out_dir, metrics)
+    return metrics
