@@ -7,8 +7,11 @@ Sources (``source`` column):
 - ``teacher``: a configured teacher's first attempt from scratch (optional, paid).
 
 Difficulty (the seed): difficulty = 1 / mean baseline reward, bucketed into five levels by
-``LEVEL_THRESHOLDS`` on the mean reward: level-1 >= 0.6 > level-2 >= 0.4 > level-3 >= 0.25 >
-level-4 >= 0.1 > level-5.
+``LEVEL_THRESHOLDS`` on the mean reward: level-1 >= 0.4 > level-2 >= 0.25 > level-3 >= 0.18 >
+level-4 >= 0.12 > level-5 (difficulty <= 2.5, 4, 5.6, 8.3, above). The thresholds were set so
+that the default slice's 30 tasks spread over all five levels (4/5/8/8/5 with seed 0):
+corrupted solutions and search partials score 0.2 on average, so levels 1-2 hold the tasks
+whose broken programs are already close.
 """
 
 from __future__ import annotations
@@ -25,7 +28,7 @@ from arc_pipeline.reward import score_programs
 from arc_pipeline.tasks import ArcTask
 
 LEVELS = ("level-1", "level-2", "level-3", "level-4", "level-5")
-LEVEL_THRESHOLDS = (0.6, 0.4, 0.25, 0.1)  # mean baseline reward lower bounds of levels 1-4
+LEVEL_THRESHOLDS = (0.4, 0.25, 0.18, 0.12)  # mean baseline reward lower bounds of levels 1-4
 EMPTY_PROGRAM = "def solve(I):\n    O = identity(I)\n    return O\n"
 MAX_DIFFICULTY = 100.0
 
@@ -39,7 +42,7 @@ BASELINE_SCHEMA = {
 def level_for(mean_reward: float) -> str:
     """Bucket a mean baseline reward into level-1 (easy) .. level-5 (hard).
 
-    >>> level_for(0.9), level_for(0.5), level_for(0.3), level_for(0.2), level_for(0.0)
+    >>> level_for(0.9), level_for(0.3), level_for(0.2), level_for(0.15), level_for(0.0)
     ('level-1', 'level-2', 'level-3', 'level-4', 'level-5')
     """
     for level, threshold in zip(LEVELS, LEVEL_THRESHOLDS):

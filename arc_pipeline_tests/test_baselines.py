@@ -24,8 +24,8 @@ TASK_IDS = ("0d3d703e", "25ff71a9", "3af2c5a8")
 
 
 def test_level_thresholds():
-    assert LEVEL_THRESHOLDS == (0.6, 0.4, 0.25, 0.1)
-    assert [level_for(r) for r in (1.0, 0.6, 0.5999, 0.4, 0.3999, 0.25, 0.2499, 0.1, 0.0999, 0.0)] == [
+    assert LEVEL_THRESHOLDS == (0.4, 0.25, 0.18, 0.12)
+    assert [level_for(r) for r in (1.0, 0.4, 0.3999, 0.25, 0.2499, 0.18, 0.1799, 0.12, 0.1199, 0.0)] == [
         "level-1", "level-1", "level-2", "level-2", "level-3", "level-3", "level-4", "level-4", "level-5", "level-5"]
     assert set(level_for(x / 100) for x in range(101)) == set(LEVELS)
 
@@ -48,7 +48,7 @@ def test_task_difficulty_frame():
     rows = {r["task_id"]: r for r in out.iter_rows(named=True)}
     assert rows["a"]["mean_baseline_reward"] == pytest.approx(0.7)
     assert rows["a"]["n_baselines"] == 2 and rows["a"]["difficulty_level"] == "level-1"
-    assert rows["b"]["difficulty_level"] == "level-3" and rows["b"]["difficulty"] == pytest.approx(1 / 0.3)
+    assert rows["b"]["difficulty_level"] == "level-2" and rows["b"]["difficulty"] == pytest.approx(1 / 0.3)
     assert rows["c"]["difficulty_level"] == "level-5" and rows["c"]["difficulty"] == 100.0
 
 

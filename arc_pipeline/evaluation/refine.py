@@ -94,7 +94,7 @@ class ModelProposer:
     def __init__(self, model_dir: str | os.PathLike[str], max_new_tokens: int = 96, temperature: float = 1.0,
                  device: str = "cpu", chat: bool = True, *, dtype: str | None = None, batch_size: int = 16,
                  max_length: int | None = None, top_p: float = 1.0, name: str | None = None) -> None:
-        self.model_dir = model_dir if isinstance(model_dir, str) and not Path(model_dir).exists() else Path(model_dir)
+        self.model_dir = model_dir  # a local directory or a HF model id
         self.max_new_tokens = int(max_new_tokens)
         self.temperature = float(temperature)
         self.device = device
@@ -126,6 +126,18 @@ class ModelProposer:
     @property
     def tokenizer(self):
         return self._load()[1]
+
+    def release(self) -> None:
+        """Drop the loaded model (frees GPU memory between models); reloaded on the next call."""
+        with self._lock:
+            self._model = self._tokenizer = None
+        try:
+            import torch
+
+            if torch.cuda.is_available():
+                torch.cuda.empty_cache()
+        except ImportError:
+            pass
 
     def _budget(self, model) -> int:
         if self.max_length:

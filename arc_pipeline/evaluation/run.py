@@ -58,6 +58,9 @@ def evaluate_models(models: Mapping[str, Proposer], tasks: Mapping[str, ArcTask]
             log.info("%s: %d tasks, %d edits (%d valid), %d train-solved, %.1fs", name, len(mine), edits, valid,
                      sum(r.best_reward >= 1.0 for r in mine), time.perf_counter() - t0)
             results += mine
+            release = getattr(proposer, "release", None)
+            if callable(release):
+                release()  # one model in memory at a time
     finally:
         bar.close()
     frame = eval_rows(results, tasks, levels, seed, data_revision, cfg.attempts)

@@ -130,7 +130,8 @@ def test_baselines_and_edit_traces_tables(built):
         if level in built["levels"]:
             starts = query(full, "select count(*) from baseline_programs b join task_difficulty d using (task_id) "
                                  "where d.difficulty_level = ?", [level])[0][0]
-            assert rows == 2 * starts  # samples_per_start = 2, one round
+            # samples_per_start = 2, one round (the search may find fewer distinct edits)
+            assert starts <= rows <= 2 * starts
             assert meta["teacher_calls"] > 0 and meta["cache_hits"] == 0
         else:
             assert rows == 0
@@ -354,14 +355,16 @@ def test_api_teachers_through_the_assets(built, tmp_path, monkeypatch, provider)
         assert metadata(again)["cache_hits"] == sent
 
 
-def test_api_teacher_without_key_fails_naming_the_variable(built, tmp_path, monkeypatch):
-    monkeypatch.delenv("ANTHROPIC_API_KEY", raising=False)
+@pytest.mark.parametrize("provider,variable", [("anthropic", "ANTHROPIC_API_KEY"), ("gemini", "GEMINI_API_KEY")])
+def test_api_teacher_without_key_fails_naming_the_variable(built, tmp_path, monkeypatch, provider, variable):
+    for name in ("ANTHROPIC_API_KEY", "GEMINI_API_KEY", "GOOGLE_API_KEY"):
+        monkeypatch.delenv(name, raising=False)
     data = copy_dir(built["baseline_dir"], tmp_path / "data")
     level = sorted(built["levels"])[0]
-    result = materialize_level(data, level, teacher=TeacherResource(name="anthropic"), raise_on_error=False)
+    result = materialize_level(data, level, teacher=TeacherResource(name=provider), raise_on_error=False)
     assert not result.success
     failures = [e for e in result.all_events if e.is_step_failure]
     assert failures
-    assert "ANTHROPIC_API_KEY" in failures[0].step_failure_data.error.to_string()
+    assert variable in failures[0].step_failure_data.error.to_string()
     assert not Path(data, "warehouse.duckdb").exists() or query(
         data, "select count(*) from information_schema.tables where table_name = 'edit_traces'")[0][0] == 0

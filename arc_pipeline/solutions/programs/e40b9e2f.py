@@ -1,6 +1,6 @@
-# Complete the coloured figure so that it has four-fold rotational symmetry (looks the same
-# after every quarter turn).
+# Complete the coloured figure so that it looks the same after every quarter turn about its
+# centre; missing rotated copies of its cells are added.
 def solve(I):
     figure = first(find_objects(I, False, True, 0))
-    O = paint_object(I, complete_rotational_symmetry(figure, I))
+    O = paint_object(I, complete_quarter_turn_symmetry(figure))
     return O

@@ -1,0 +1,232 @@
+"""Curriculum: which tasks to train on, how often, and with how much thinking.
+
+A :class:`Curriculum` keeps a running record per task of the **absolute** rewards seen (train
+reward in [0, 1] of baselines, teacher edits, GRPO samples -- pass ``reward_after``, not Δr)
+and turns it into one :class:`Decision` per task:
+
+* **sunset** (weight 0, no longer sampled): at least ``min_visits`` rewards seen, and over the
+  last ``window`` of them mean > ``sunset_mean`` (0.8) and std < ``sunset_std`` (0.1): the
+  task is reliably solved.
+* **boost** (weight ``boost_weight``, 3; ``augment=True``: also train on D4/colour-augmented
+  variants, see :mod:`arc_pipeline.augment`): at least one reward seen and mean <
+  ``boost_mean`` (0.05): the task is nearly never solved, sample it more often.
+* **keep** (weight 1): everything else, including tasks with no reward yet.
+* **locked** (weight 0): the task's difficulty level is not open yet (only with
+  ``gate_levels=True``, the default).
+
+A *visit* is one reward observation (one program scored on the task); ``record`` may add many
+at once (a GRPO group, a teacher's samples).
+
+Levels: tasks carry a difficulty level ``level-1`` (easy) .. ``level-5`` (hard) (see
+:mod:`arc_pipeline.baselines`). ``level-1`` is always open; ``level-k+1`` opens once every level
+up to ``k`` is open and ``level-k`` is saturated: at least ``open_fraction`` (70 %) of its tasks
+are sunset (an empty level counts as saturated). Tasks with no level are always open.
+``thinking_budget(level) = k × base_thinking_budget`` tokens for ``level-k``.
+
+Every decision has a human-readable ``reason``. :meth:`Curriculum.decisions_frame` gives the
+decisions as a polars DataFrame; :meth:`Curriculum.to_frame` / :meth:`Curriculum.from_frame`
+round-trip the raw record (one row per reward) for storage in DuckDB. Pure Python + polars.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+import polars as pl
+
+LEVELS = ("level-1", "level-2", "level-3", "level-4", "level-5")
+ACTIONS = ("sunset", "boost", "keep", "locked")
+
+RECORD_SCHEMA = {"task_id": pl.Utf8, "level": pl.Utf8, "seq": pl.Int64, "source": pl.Utf8, "reward": pl.Float64}
+DECISION_SCHEMA = {
+    "task_id": pl.Utf8, "level": pl.Utf8, "action": pl.Utf8, "weight": pl.Float64, "augment": pl.Boolean,
+    "visits": pl.Int64, "mean_reward": pl.Float64, "std_reward": pl.Float64, "thinking_budget": pl.Int64,
+    "reason": pl.Utf8,
+}
+
+
+@dataclass(frozen=True)
+class CurriculumConfig:
+    sunset_mean: float = 0.8
+    sunset_std: float = 0.1
+    min_visits: int = 3
+    boost_mean: float = 0.05
+    boost_weight: float = 3.0
+    keep_weight: float = 1.0
+    window: int = 64  # statistics over the last `window` rewards of a task
+    open_fraction: float = 0.7
+    gate_levels: bool = True
+    base_thinking_budget: int = 256
+    levels: tuple[str, ...] = LEVELS
+
+
+@dataclass(frozen=True)
+class Decision:
+    task_id: str
+    action: str  # sunset | boost | keep | locked
+    reason: str
+    weight: float
+    augment: bool = False
+    level: str | None = None
+    visits: int = 0
+    mean_reward: float | None = None
+    std_reward: float | None = None
+    thinking_budget: int | None = None
+
+
+def level_number(level: str | int) -> int:
+    """``"level-3"`` -> 3 (ints pass through).
+
+    >>> level_number("level-3"), level_number(2)
+    (3, 2)
+    """
+    if isinstance(level, int):
+        return level
+    try:
+        return int(str(level).rsplit("-", 1)[-1])
+    except ValueError:
+        raise ValueError(f"not a difficulty level: {level!r}") from None
+
+
+def _stats(values: list[float]) -> tuple[float, float]:
+    mean = sum(values) / len(values)
+    return mean, math.sqrt(sum((v - mean) ** 2 for v in values) / len(values))
+
+
+@dataclass
+class Curriculum:
+    config: CurriculumConfig = field(default_factory=CurriculumConfig)
+    _rewards: dict[str, list[tuple[str, float]]] = field(default_factory=dict)
+    _levels: dict[str, str] = field(default_factory=dict)
+
+    # ---------------------------------------------------------------- input
+
+    def set_level(self, task_id: str, level: str | None) -> None:
+        if level is not None:
+            level_number(level)  # validate
+            self._levels[task_id] = level
+        self._rewards.setdefault(task_id, [])
+
+    def record(self, task_id: str, rewards: list[float], source: str) -> None:
+        """Add reward observations (absolute train rewards in [0, 1]) for a task."""
+        entries = self._rewards.setdefault(task_id, [])
+        for r in rewards:
+            if r is None:
+                continue
+            r = float(r)
+            if math.isnan(r):
+                continue
+            entries.append((source, r))
+
+    # ---------------------------------------------------------------- queries
+
+    @property
+    def task_ids(self) -> list[str]:
+        return sorted(set(self._rewards) | set(self._levels))
+
+    def level_of(self, task_id: str) -> str | None:
+        return self._levels.get(task_id)
+
+    def rewards(self, task_id: str) -> list[float]:
+        return [r for _, r in self._rewards.get(task_id, [])]
+
+    def thinking_budget(self, level: str | int | None) -> int:
+        """``k × base_thinking_budget`` for level ``k`` (level-1 for an unknown level)."""
+        k = 1 if level is None else level_number(level)
+        return k * self.config.base_thinking_budget
+
+    def _rule(self, task_id: str) -> Decision:
+        cfg = self.config
+        level = self._levels.get(task_id)
+        budget = self.thinking_budget(level)
+        values = self.rewards(task_id)
+        visits = len(values)
+        if not values:
+            return Decision(task_id, "keep", "no rewards recorded yet", cfg.keep_weight, False, level, 0, None, None, budget)
+        window = values[-cfg.window:]
+        mean, std = _stats(window)
+        stats = f"mean {mean:.3f}, std {std:.3f} over the last {len(window)} of {visits} rewards"
+        if visits >= cfg.min_visits and mean > cfg.sunset_mean and std < cfg.sunset_std:
+            return Decision(task_id, "sunset",
+                            f"solved reliably: {stats} (mean > {cfg.sunset_mean}, std < {cfg.sunset_std}, "
+                            f">= {cfg.min_visits} visits) -> no longer sampled",
+                            0.0, False, level, visits, mean, std, budget)
+        if mean < cfg.boost_mean:
+            return Decision(task_id, "boost",
+                            f"rarely rewarded: {stats} (mean < {cfg.boost_mean}) -> sampled x{cfg.boost_weight:g} "
+                            "with augmented variants", cfg.boost_weight, True, level, visits, mean, std, budget)
+        why = (f"only {visits} visits (< {cfg.min_visits}) to sunset" if visits < cfg.min_visits and mean > cfg.sunset_mean
+               else "in the learning zone")
+        return Decision(task_id, "keep", f"{why}: {stats}", cfg.keep_weight, False, level, visits, mean, std, budget)
+
+    def _level_status(self, rules: dict[str, Decision]) -> list[tuple[str, int, int, bool]]:
+        """(level, sunset tasks, tasks, open) for each configured level."""
+        out, previous_open, previous_saturated = [], True, True
+        for i, level in enumerate(self.config.levels):
+            members = [t for t, lv in self._levels.items() if lv == level]
+            sunset = sum(1 for t in members if rules[t].action == "sunset")
+            is_open = i == 0 or (previous_open and previous_saturated)
+            saturated = not members or sunset >= self.config.open_fraction * len(members)
+            out.append((level, sunset, len(members), is_open))
+            previous_open, previous_saturated = is_open, saturated
+        return out
+
+    def open_levels(self) -> list[str]:
+        """The open difficulty levels, easiest first (see the module docstring)."""
+        rules = {t: self._rule(t) for t in self.task_ids}
+        return [lv for lv, _, _, is_open in self._level_status(rules) if is_open]
+
+    def decide(self) -> list[Decision]:
+        """One decision per known task (sorted by task id)."""
+        rules = {t: self._rule(t) for t in self.task_ids}
+        if not self.config.gate_levels:
+            return [rules[t] for t in sorted(rules)]
+        status = {lv: (s, n, o) for lv, s, n, o in self._level_status(rules)}
+        order = list(self.config.levels)
+        decisions = []
+        for t in sorted(rules):
+            d = rules[t]
+            level = d.level
+            if level in status and not status[level][2]:
+                prev = order[order.index(level) - 1]
+                s, n, _ = status[prev]
+                reason = (f"{level} is not open yet ({prev}: {s}/{n} tasks sunset, needs "
+                          f"{self.config.open_fraction:.0%}); would be {d.action}: {d.reason}")
+                d = Decision(t, "locked", reason, 0.0, False, level, d.visits, d.mean_reward, d.std_reward,
+                             d.thinking_budget)
+            decisions.append(d)
+        return decisions
+
+    def weights(self) -> dict[str, float]:
+        return {d.task_id: d.weight for d in self.decide()}
+
+    # ---------------------------------------------------------------- frames
+
+    def decisions_frame(self) -> pl.DataFrame:
+        rows = [{"task_id": d.task_id, "level": d.level, "action": d.action, "weight": d.weight, "augment": d.augment,
+                 "visits": d.visits, "mean_reward": d.mean_reward, "std_reward": d.std_reward,
+                 "thinking_budget": d.thinking_budget, "reason": d.reason} for d in self.decide()]
+        return pl.DataFrame(rows, schema=DECISION_SCHEMA)
+
+    def to_frame(self) -> pl.DataFrame:
+        """The raw record: one row per reward (``seq`` keeps the order); tasks with a level but
+        no reward get one row with a null reward."""
+        rows = []
+        for t in self.task_ids:
+            entries = self._rewards.get(t, [])
+            level = self._levels.get(t)
+            if not entries:
+                rows.append({"task_id": t, "level": level, "seq": -1, "source": None, "reward": None})
+            for i, (source, r) in enumerate(entries):
+                rows.append({"task_id": t, "level": level, "seq": i, "source": source, "reward": r})
+        return pl.DataFrame(rows, schema=RECORD_SCHEMA)
+
+    @classmethod
+    def from_frame(cls, frame: pl.DataFrame, config: CurriculumConfig | None = None) -> "Curriculum":
+        cur = cls(config or CurriculumConfig())
+        for r in frame.sort(["task_id", "seq"]).iter_rows(named=True):
+            cur.set_level(r["task_id"], r["level"])
+            if r["reward"] is not None:
+                cur.record(r["task_id"], [r["reward"]], r["source"] or "")
+        return cur

@@ -1,0 +1,7 @@
+# Output a single cell: 1 (blue) when the input is mirror symmetric left-right,
+# otherwise 7 (orange).
+def solve(I):
+    mirrored = flip_horizontal(I)
+    symmetric = equals(I, mirrored)
+    O = if_else(symmetric, ((1,),), ((7,),))
+    return O

@@ -1,0 +1,4 @@
+# Mirror the grid left-right.
+def solve(I):
+    O = flip_horizontal(I)
+    return O

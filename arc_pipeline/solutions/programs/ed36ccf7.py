@@ -1,0 +1,4 @@
+# Rotate the grid a quarter turn counter-clockwise.
+def solve(I):
+    O = rotate_270(I)
+    return O

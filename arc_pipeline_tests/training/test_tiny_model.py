@@ -1,0 +1,99 @@
+"""The tiny local model: tokenizer ids survive save/reload (the transformers-5 trap), the model
+reloads, and the content-addressed cache reuses an identical build."""
+
+import os
+
+import pytest
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+
+from arc_pipeline.config import ModelConfig  # noqa: E402
+from arc_pipeline.training.tiny_model import (  # noqa: E402
+    build_tiny_model, fit_prompt, generation_text, load_model_and_tokenizer, load_tokenizer, resolve_base_model,
+    tiny_fingerprint)
+
+pytestmark = pytest.mark.slow
+
+CFG = ModelConfig(tiny_hidden_size=64, tiny_layers=2, tiny_vocab_size=1000, max_length=512)
+SAMPLES = [
+    "<think>The output mirrors the input.</think>\n```python\ndef solve(I):\n    O = flip_horizontal(I)\n    return O\n```",
+    "### Example 0\nInput:\n0 1 2\n3 4 5\nExpected output:\n2 1 0\n5 4 3\nDiff: wrong shape: got 3x2, expected 2x3",
+    "unicode — é ü 漢字 and tabs\tand  double  spaces\n\n",
+]
+
+
+def corpus():
+    from arc_pipeline.dsl.reference import render_reference
+    from arc_pipeline.solutions import load_solutions
+
+    return [render_reference()] + list(load_solutions().values())[:120] + SAMPLES
+
+
+@pytest.fixture(scope="module")
+def tiny(tmp_path_factory):
+    parent = tmp_path_factory.mktemp("models")
+    return parent, build_tiny_model(CFG, corpus(), parent)
+
+
+def test_tokenizer_ids_round_trip(tiny):
+    _, path = tiny
+    from transformers import AutoTokenizer
+
+    fresh = load_tokenizer(path)
+    again = load_tokenizer(path)
+    auto = AutoTokenizer.from_pretrained(str(path))  # the trap: a Qwen2Tokenizer rebuild
+    for text in SAMPLES:
+        ids = fresh(text, add_special_tokens=False)["input_ids"]
+        assert again(text, add_special_tokens=False)["input_ids"] == ids
+        assert auto(text, add_special_tokens=False)["input_ids"] == ids  # same split regex + NFC
+        assert fresh.decode(ids) == text
+    assert len(fresh) <= CFG.tiny_vocab_size
+    for special in ("<|im_start|>", "<|im_end|>", "<|endoftext|>", "<think>", "</think>", "<|pad|>"):
+        assert len(fresh(special, add_special_tokens=False)["input_ids"]) == 1, special
+    assert fresh.eos_token == "<|im_end|>" and fresh.pad_token == "<|pad|>"
+    text = generation_text(fresh, "hello")
+    assert text == "<|im_start|>user\nhello<|im_end|>\n<|im_start|>assistant\n"
+
+
+def test_model_saves_and_reloads(tiny):
+    import torch
+
+    _, path = tiny
+    model, tok = load_model_and_tokenizer(path)
+    model2, _ = load_model_and_tokenizer(path)
+    assert model.config.model_type == "qwen2"
+    assert model.config.hidden_size == 64 and model.config.num_hidden_layers == 2
+    assert model.config.max_position_embeddings >= CFG.max_length
+    ids = tok(SAMPLES[0], return_tensors="pt")["input_ids"]
+    with torch.no_grad():
+        assert torch.allclose(model(ids).logits, model2(ids).logits)
+        out = model.generate(ids, max_new_tokens=5, do_sample=False)
+    assert out.shape[1] > ids.shape[1]
+
+
+def test_cache_reuse_and_invalidation(tiny):
+    parent, path = tiny
+    stamp = (path / "model.safetensors").stat().st_mtime_ns
+    assert build_tiny_model(CFG, corpus(), parent) == path
+    assert (path / "model.safetensors").stat().st_mtime_ns == stamp  # not rebuilt
+    assert path.name == f"tiny-{tiny_fingerprint(CFG, corpus())}"
+    assert tiny_fingerprint(CFG, corpus() + ["more text"]) != tiny_fingerprint(CFG, corpus())
+    assert tiny_fingerprint(ModelConfig(tiny_hidden_size=128, tiny_layers=2, tiny_vocab_size=1000, max_length=512),
+                            corpus()) != tiny_fingerprint(CFG, corpus())
+    # resolve_base_model: "tiny" builds under data_dir/models (here: reuses), anything else passes through
+    calls = []
+    resolved = resolve_base_model(CFG, parent.parent, lambda: calls.append(1) or corpus())
+    assert resolved.parent == parent.parent / "models" and calls == [1]
+    assert resolve_base_model(ModelConfig(base_model="Qwen/Qwen2.5-0.5B"), parent, lambda: []) == "Qwen/Qwen2.5-0.5B"
+
+
+def test_fit_prompt_keeps_the_end(tiny):
+    _, path = tiny
+    tok = load_tokenizer(path)
+    prompt = "\n".join(f"line {i}: 0 1 2 3 4 5 6 7 8 9" for i in range(200)) + "\n## Current program\ndef solve(I):"
+    short, cut = fit_prompt(tok, "tiny prompt", 100)
+    assert (short, cut) == ("tiny prompt", False)
+    fitted, cut = fit_prompt(tok, prompt, 300, reserve_tokens=50)
+    assert cut and fitted.endswith("## Current program\ndef solve(I):")
+    assert fitted.startswith("[... ") and "line 199" in fitted and "line 0:" not in fitted
+    assert len(tok(generation_text(tok, fitted))["input_ids"]) + 50 <= 300
