@@ -25,6 +25,16 @@ def _print_table(title: str, columns: list[str], rows: list[list]) -> None:
 
 
 def cmd_verify(args) -> int:
+    if args.hash_seeds:
+        from arc_pipeline.solutions.verify import verify_under_hash_seeds
+
+        extra = ["--dataset", args.dataset, "--split", args.split] + sum((["--task", t] for t in args.task or []), [])
+        out = verify_under_hash_seeds([s.strip() for s in args.hash_seeds.split(",")], extra)
+        print(json.dumps(out, indent=1) if args.json else
+              f"PYTHONHASHSEED {out['seeds']}: passed {out['passed']}, failed {out['failed']}, "
+              f"tasks whose outputs differ between seeds: {len(out['disagreements'])} {out['disagreements'][:10]}")
+        ok = not out["disagreements"] and not any(out["failed"].values())
+        return 0 if ok else 1
     from arc_pipeline.execution import Executor
     from arc_pipeline.solutions import load_solutions
     from arc_pipeline.solutions.verify import verify_solutions
@@ -129,6 +139,8 @@ def build_parser() -> argparse.ArgumentParser:
     v.add_argument("--split", default="training")
     v.add_argument("--task", action="append", help="only these task ids (repeatable)")
     v.add_argument("--workers", type=int, default=None)
+    v.add_argument("--hash-seeds", default=None,
+                   help="comma-separated PYTHONHASHSEED values: verify once under each and require identical outputs")
     v.set_defaults(fn=cmd_verify)
 
     s = sub.add_parser("score", help="smooth reward of a program on a task's train pairs")

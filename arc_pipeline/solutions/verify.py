@@ -6,6 +6,7 @@ ground truth, it never feeds a prompt, a reward or a training row.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import platform
 import sys
@@ -72,9 +73,11 @@ def verify_solutions(solutions: Mapping[str, str], tasks: Mapping[str, ArcTask],
                 where = f"train[{i}]" if i < n_train else f"test[{i - n_train}]"
                 failures.append(f"{where}: {res.status}{' ' + res.error if res.error else ''}"
                                 if res.status != "ok" else f"{where}: wrong output")
+        digest = hashlib.sha256(repr([(r.status, r.output) for r in job_results]).encode()).hexdigest()[:16]
         rows.append({
             "task_id": task_id,
             "passed": not failures,
+            "output_digest": digest,
             "n_pairs": len(expected),
             "n_correct": len(expected) - len(failures),
             "first_failure": failures[0][:300] if failures else None,
@@ -82,10 +85,10 @@ def verify_solutions(solutions: Mapping[str, str], tasks: Mapping[str, ArcTask],
             "program_lines": solutions[task_id].count("\n") + 1,
         })
     for task_id in missing:
-        rows.append({"task_id": task_id, "passed": False, "n_pairs": 0, "n_correct": 0,
+        rows.append({"task_id": task_id, "passed": False, "output_digest": None, "n_pairs": 0, "n_correct": 0,
                      "first_failure": "unknown task id", "seconds": 0.0,
                      "program_lines": solutions[task_id].count("\n") + 1})
-    schema = {"task_id": pl.Utf8, "passed": pl.Boolean, "n_pairs": pl.Int64, "n_correct": pl.Int64,
+    schema = {"task_id": pl.Utf8, "passed": pl.Boolean, "output_digest": pl.Utf8, "n_pairs": pl.Int64, "n_correct": pl.Int64,
               "first_failure": pl.Utf8, "seconds": pl.Float64, "program_lines": pl.Int64}
     return VerificationReport(
         rows=pl.DataFrame(rows, schema=schema).sort("task_id"),
@@ -117,3 +120,27 @@ def verify_solutions_frame(config, executor=None) -> tuple[pl.DataFrame, Verific
         pl.lit(report.hash_seed).alias("hash_seed"),
     )
     return frame, report
+
+
+def verify_under_hash_seeds(seeds: list[str], extra_args: list[str] | None = None) -> dict:
+    """Run `arc-pipeline verify --json` once per PYTHONHASHSEED and compare every task's outputs.
+
+    Determinism check: no solver result may depend on set iteration order or hash seeds.
+    Returns {"seeds", "passed" (per seed), "disagreements": [task ids whose outputs differ]}.
+    """
+    import json
+    import subprocess
+
+    runs = {}
+    for seed in seeds:
+        env = {**os.environ, "PYTHONHASHSEED": str(seed)}
+        proc = subprocess.run([sys.executable, "-m", "arc_pipeline.cli", "verify", "--json", *(extra_args or [])],
+                              env=env, capture_output=True, text=True, check=False)
+        if not proc.stdout.strip():
+            raise RuntimeError(f"verify under PYTHONHASHSEED={seed} printed nothing: {proc.stderr[-2000:]}")
+        runs[seed] = json.loads(proc.stdout)
+    digests = {seed: {t["task_id"]: t["output_digest"] for t in run["tasks"]} for seed, run in runs.items()}
+    first = digests[seeds[0]]
+    disagree = sorted({t for d in digests.values() for t in d if d.get(t) != first.get(t)})
+    return {"seeds": seeds, "passed": {s: runs[s]["passed"] for s in seeds},
+            "failed": {s: runs[s]["failed"] for s in seeds}, "disagreements": disagree}

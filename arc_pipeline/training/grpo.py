@@ -44,8 +44,8 @@ from typing import Any
 
 from arc_pipeline.config import GRPOConfigSection, ModelConfig
 from arc_pipeline.parsing import completion_text, extract_program
-from arc_pipeline.training.sft import (cached_metrics, fingerprint, load_dtype, lora_config, no_checkpointing,
-                                       plot_curves, precision_flags, save_final, use_cuda, write_metrics)
+from arc_pipeline.training.sft import (cached_metrics, fingerprint, load_dtype, lora_config, model_identity,
+                                       no_checkpointing, plot_curves, precision_flags, save_final, use_cuda, write_metrics)
 
 GRPO_VERSION = "grpo-v1"
 FORMAT_SCORES = {"ok": 1.0, "missing_think": 0.5, "no_program": 0.0, "truncated": 0.0}
@@ -113,7 +113,7 @@ def train_grpo(prompts: list[dict], init_model: Path | str, model_cfg: ModelConf
     for r in rows:
         r["reward_before"] = float(r["reward_before"])
     weights = None if sampling_weights is None else [float(w) for w in sampling_weights]
-    fp = fingerprint(GRPO_VERSION, rows, weights, model_cfg, grpo_cfg, str(init_model), seed)
+    fp = fingerprint(GRPO_VERSION, rows, weights, model_cfg, grpo_cfg, model_identity(init_model), seed)
     cached = cached_metrics(out_dir, fp)
     if cached is not None:
         return cached

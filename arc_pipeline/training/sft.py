@@ -50,6 +50,27 @@ def fingerprint(*parts: Any) -> str:
     return hashlib.sha256(json.dumps(parts, sort_keys=True, default=default).encode()).hexdigest()[:16]
 
 
+def model_identity(path_or_id: str | Path) -> str:
+    """What a fingerprint records for a base/init model.
+
+    A HF id stays as is. A local ``merged/`` dir written by our trainers is identified by its
+    run's fingerprint (``../metrics.json``), so a retrained SFT checkpoint at the same path
+    invalidates the GRPO run built on it; other local dirs by their name plus the names, sizes
+    and mtimes of their files (the tiny model's dir name is already content-addressed).
+    """
+    path = Path(path_or_id)
+    if not path.is_dir():
+        return str(path_or_id)
+    metrics = path.parent / "metrics.json"
+    if path.name == "merged" and metrics.exists():
+        try:
+            return f"trained:{json.loads(metrics.read_text())['fingerprint']}"
+        except (OSError, KeyError, json.JSONDecodeError):
+            pass
+    files = sorted((f.name, f.stat().st_size, f.stat().st_mtime_ns) for f in path.iterdir() if f.is_file())
+    return f"dir:{path.name}:{fingerprint(files)}"
+
+
 def cached_metrics(out_dir: Path, fp: str) -> dict | None:
     """Stored metrics when ``out_dir`` holds a finished run with fingerprint ``fp``."""
     path = Path(out_dir) / "metrics.json"
@@ -181,7 +202,7 @@ def train_sft(rows: list[dict], base_model: str | Path, model_cfg: ModelConfig, 
     rows = [{"prompt": r["prompt"], "completion": r["completion"]} for r in rows]
     if not rows:
         raise ValueError("train_sft needs at least one row")
-    fp = fingerprint(SFT_VERSION, rows, model_cfg, sft_cfg, str(base_model), seed)
+    fp = fingerprint(SFT_VERSION, rows, model_cfg, sft_cfg, model_identity(base_model), seed)
     cached = cached_metrics(out_dir, fp)
     if cached is not None:
         return cached

@@ -49,16 +49,16 @@ def base_model(tmp_path_factory):
 def test_sft_loss_falls_and_checkpoint_generates(base_model, tmp_path):
     import torch
 
-    from arc_pipeline.training.sft import train_sft
+    from arc_pipeline.training.sft import model_identity, train_sft
     from arc_pipeline.training.tiny_model import generation_text, load_model_and_tokenizer
 
     rows = sft_rows()
-    cfg = SFTConfigSection(max_steps=20, batch_size=8, learning_rate=3e-3)
+    cfg = SFTConfigSection(max_steps=12, batch_size=8, learning_rate=3e-3)
     m = train_sft(rows, base_model, MODEL_CFG, cfg, tmp_path, seed=0)
     losses = m["losses"]
-    assert m["steps"] == 20 and len(losses) == 20
+    assert m["steps"] == 12 and len(losses) == 12
     assert losses[0] > losses[-1], losses
-    assert losses[-1] < 0.9 * losses[0]
+    assert losses[-1] < 0.95 * losses[0]
     assert m["train_tokens"] > 0 and m["tokens_per_s"] > 0 and m["rows_used"] == len(rows)
     stored = json.loads((tmp_path / "metrics.json").read_text())
     assert stored["losses"] == losses and stored["fingerprint"] == m["fingerprint"]
@@ -78,6 +78,8 @@ def test_sft_loss_falls_and_checkpoint_generates(base_model, tmp_path):
     assert time.perf_counter() - t0 < 1.0
     changed = train_sft(rows[:-1], base_model, MODEL_CFG, SFTConfigSection(max_steps=1, batch_size=8), tmp_path, seed=0)
     assert changed["reused"] is False and changed["steps"] == 1
+    # a GRPO run keyed on this merged dir sees the retrain (its fingerprint changes)
+    assert model_identity(tmp_path / "merged") == f"trained:{changed['fingerprint']}" != f"trained:{m['fingerprint']}"
 
 
 def test_sft_lora_saves_adapter_and_merged(base_model, tmp_path):

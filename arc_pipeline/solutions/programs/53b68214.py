@@ -1,4 +1,5 @@
-# The pattern repeats downward; continue it until the grid is 10 rows tall (10x10 output).
+# The pattern repeats downward, possibly stepping sideways by the same amount each cycle. Continue
+# it until the grid is 10 rows tall (10x10 output).
 def solve(I):
-    O = extend_rows_periodically(I, 10)
+    O = extend_shifted_pattern_down(I, 10, 0)
     return O

@@ -3,6 +3,6 @@
 def solve(I):
     rooms = split_by_lines(I, 8)
     two_magenta = chain(fix_second(color_count, 6), fix_second(equals, 2))
-    marks = map_items(chain(two_magenta, fix_second(fix_first(if_else, True), 0)), rooms)
+    marks = map_items(chain(two_magenta, fix_last(fix_at(if_else, 1, 1), 0)), rooms)
     O = reshape_grid(repeat_value(marks, 1), 3, 3)
     return O

@@ -1,8 +1,7 @@
-# Of the several coloured shapes, output (cropped to its bounding box) the one shape that is
-# left-right mirror symmetric.
+# Among several shapes, output (cropped) the one that is mirror symmetric left-right.
 def solve(I):
     shapes = find_objects(I, True, True, 0)
-    pictures = map_items(fix_second(object_to_grid, 0), shapes)
-    symmetric = keep_if(pictures, fork(equals, identity, flip_horizontal))
-    O = first(symmetric)
+    as_grid = fix_second(object_to_grid, 0)
+    symmetric = chain(as_grid, fork(equals, identity, flip_horizontal))
+    O = as_grid(first(keep_if(shapes, symmetric)))
     return O

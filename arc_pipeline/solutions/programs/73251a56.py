@@ -1,8 +1,9 @@
-# The pattern is symmetric about its main diagonal (top-left to bottom-right). Fill each black (0)
-# hole with the colour of its mirror cell across that diagonal; holes on the diagonal itself take
-# the diagonal's colour.
+# The picture is symmetric about its main diagonal, and near that diagonal its colours run in lines
+# parallel to it. Fill each black (0) hole with the colour of its mirror cell across the diagonal;
+# holes whose mirror is hidden too take the colour of their up-left diagonal neighbour.
 def solve(I):
     mirrored = overlay(I, transpose(I), 0)
-    diagonal_color = cell_color(mirrored, 0, 0)
-    O = replace_color(mirrored, 0, diagonal_color)
+    shift_down_right = fix_last(fix_last(fix_last(shift_grid, 0), 1), 1)
+    fill_from_up_left = fork(fix_last(overlay, 0), shift_down_right, identity)
+    O = repeat_apply(fill_from_up_left, mirrored, 10)
     return O

@@ -1,0 +1,9 @@
+# Below each 2x2 multicoloured block hang green (3) rows as wide as the block; the number of
+# green rows equals the number of different colours in the block.
+def solve(I):
+    blocks = find_objects(I, False, False, 0)
+    start = chain(fix_second(recolor_object, 3), fix_last(fix_last(shift_object, 0), 2))
+    extra_rows = chain(fix_second(object_to_grid, 0), chain(count_colors, fix_second(subtract, 2)))
+    hanging = map_items(fork(fix_at(smear_object, 1, (1, 0)), start, extra_rows), blocks)
+    O = paint_objects(I, hanging)
+    return O
