@@ -14,11 +14,14 @@ from arc_pipeline.warehouse import Warehouse
 
 
 def tokenizer_corpus(wh: Warehouse) -> list[str]:
-    """Text the tiny model's tokenizer is trained on: DSL reference, solver programs, prompts."""
+    """Text the tiny model's tokenizer is trained on: the DSL reference, the verified programs of
+    the training pool, and SFT rows. Only pool tasks, so adding a solver elsewhere does not
+    change the base model (and so does not force retraining)."""
     from arc_pipeline.dsl.reference import render_reference
-    from arc_pipeline.solutions import load_solutions
 
-    corpus = [render_reference()] + list(load_solutions().values())
+    programs = wh.read("select v.program from verified_solutions v join tasks t using (task_id) "
+                       "where t.role = 'train' and v.passed order by v.task_id")["program"].to_list()
+    corpus = [render_reference()] + programs
     if wh.has_table("sft_examples"):
         frame = wh.read("select prompt, completion from sft_examples order by task_id limit 400")
         corpus += frame["prompt"].to_list() + frame["completion"].to_list()

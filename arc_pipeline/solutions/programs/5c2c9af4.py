@@ -6,7 +6,7 @@ def solve(I):
     center = object_center(dots)
     spacing = floor_divide(object_height(dots), 2)
     steps = (1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30)
-    radii = map_items(fix_first(multiply, spacing), steps)
+    radii = keep_if(map_items(fix_first(multiply, spacing), steps), fix_second(less_than, 31))
     as_offset = fork(pair, identity, identity)
     low_corner = chain(as_offset, fix_first(subtract, center))
     high_corner = chain(as_offset, fix_first(add, center))
