@@ -106,12 +106,17 @@ def _assigns(body: list[ast.stmt]) -> list[int]:
     return [i for i, s in enumerate(body) if isinstance(s, ast.Assign)]
 
 
+def _call_steps(body: list[ast.stmt]) -> list[int]:
+    """Indices of assignments whose value is a call with a plain name as first argument."""
+    return [i for i in _assigns(body)
+            if isinstance(body[i].value, ast.Call) and body[i].value.args
+            and isinstance(body[i].value.args[0], ast.Name)]
+
+
 def drop_step(program: str, rng: random.Random) -> Mutation | None:
     tree = ast.parse(program)
     body = _body(tree)
-    candidates = [i for i in _assigns(body)
-                  if isinstance(body[i].value, ast.Call) and body[i].value.args
-                  and isinstance(body[i].value.args[0], ast.Name)]
+    candidates = _call_steps(body)
     if not candidates:
         return None
     i = rng.choice(candidates)
@@ -130,9 +135,7 @@ def drop_step(program: str, rng: random.Random) -> Mutation | None:
 def duplicate_step(program: str, rng: random.Random) -> Mutation | None:
     tree = ast.parse(program)
     body = _body(tree)
-    candidates = [i for i in _assigns(body)
-                  if isinstance(body[i].value, ast.Call) and body[i].value.args
-                  and isinstance(body[i].value.args[0], ast.Name)]
+    candidates = _call_steps(body)
     if not candidates:
         return None
     i = rng.choice(candidates)

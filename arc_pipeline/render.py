@@ -40,6 +40,15 @@ def draw_grid(ax, grid: Grid | None, title: str = "") -> None:
     ax.tick_params(which="minor", length=0)
 
 
+def _png(fig) -> bytes:
+    """Lay out, render to PNG bytes at 80 dpi, and free the figure."""
+    fig.tight_layout()
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png", dpi=80)
+    _plt().close(fig)
+    return buf.getvalue()
+
+
 def grids_png(rows: Sequence[Sequence[tuple[str, Grid | None]]], title: str = "", cell: float = 1.6) -> bytes:
     """A figure with one row of titled grids per entry of ``rows``; returns PNG bytes."""
     plt = _plt()
@@ -54,11 +63,7 @@ def grids_png(rows: Sequence[Sequence[tuple[str, Grid | None]]], title: str = ""
                 axes[i][j].axis("off")
     if title:
         fig.suptitle(title, fontsize=10)
-    fig.tight_layout()
-    buf = io.BytesIO()
-    fig.savefig(buf, format="png", dpi=80)
-    plt.close(fig)
-    return buf.getvalue()
+    return _png(fig)
 
 
 def task_png(task, max_pairs: int = 3, include_test_outputs: bool = False) -> bytes:
@@ -88,11 +93,7 @@ def histogram_png(values, title: str, bins: int = 20) -> bytes:
     fig, ax = plt.subplots(figsize=(4.5, 2.8))
     ax.hist(list(values), bins=bins, color="#0074D9", edgecolor="white")
     ax.set_title(title, fontsize=10)
-    fig.tight_layout()
-    buf = io.BytesIO()
-    fig.savefig(buf, format="png", dpi=80)
-    plt.close(fig)
-    return buf.getvalue()
+    return _png(fig)
 
 
 def line_png(series: dict, title: str, xlabel: str = "step", ylabel: str = "") -> bytes:
@@ -107,8 +108,4 @@ def line_png(series: dict, title: str, xlabel: str = "step", ylabel: str = "") -
         ax.set_ylabel(ylabel)
     if len(series) > 1:
         ax.legend(fontsize=7)
-    fig.tight_layout()
-    buf = io.BytesIO()
-    fig.savefig(buf, format="png", dpi=80)
-    plt.close(fig)
-    return buf.getvalue()
+    return _png(fig)
