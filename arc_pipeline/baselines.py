@@ -137,3 +137,36 @@ def task_difficulty_frame(baselines: pl.DataFrame) -> pl.DataFrame:
         pl.col("mean_baseline_reward").map_elements(difficulty, return_dtype=pl.Float64).alias("difficulty"),
         pl.col("mean_baseline_reward").map_elements(level_for, return_dtype=pl.Utf8).alias("difficulty_level"),
     )
+
+
+def teacher_first_tries(tasks: Mapping[str, ArcTask], teacher, executor, seed: int = 0,
+                        dsl_reference: str | None = None, data_revision: str = "") -> pl.DataFrame:
+    """Source ``teacher``: a configured teacher's first attempt from scratch (the edit prompt
+    with the empty program), kept when it parses, validates and scores < 1 on the train pairs."""
+    from arc_pipeline.parsing import extract_program
+    from arc_pipeline.program import ProgramError, validate_program
+    from arc_pipeline.prompts import SYSTEM_PROMPT, ExampleOutcome, render_edit_prompt
+    from arc_pipeline.teachers.base import EditRequest
+
+    rows, attempts = [], []
+    for task_id in sorted(tasks):
+        task = tasks[task_id]
+        outcomes = [ExampleOutcome(r.status, r.output, r.error)
+                    for r in executor.run(EMPTY_PROGRAM, list(task.train_inputs))]
+        prompt = render_edit_prompt([(p.input, p.output) for p in task.train], EMPTY_PROGRAM, outcomes, dsl_reference)
+        request = EditRequest(task_id=task_id, prompt=prompt, system=SYSTEM_PROMPT, start_program=EMPTY_PROGRAM,
+                              task_json=task.train_json(), n_samples=1, seed=seed)
+        samples = teacher.sample(request)
+        program = extract_program(samples[0].text)[1] if samples else None
+        try:
+            if program is not None:
+                validate_program(program)
+                attempts.append((task_id, program))
+        except ProgramError:
+            continue
+    scores = score_programs([(p, tasks[t]) for t, p in attempts], executor)
+    for (task_id, program), score in zip(attempts, scores):
+        if score.reward < 1.0:
+            rows.append(_row(task_id, "teacher", program, score,
+                             f"{teacher.name}/{teacher.model} first attempt from the empty program", seed, data_revision))
+    return pl.DataFrame(rows, schema=BASELINE_SCHEMA)

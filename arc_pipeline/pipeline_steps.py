@@ -32,8 +32,10 @@ def executor_for(cfg: PipelineConfig):
     return default_executor()
 
 
-def build_baseline_tables(cfg: PipelineConfig, wh: Warehouse) -> tuple[pl.DataFrame, pl.DataFrame]:
-    """`baseline_programs` + `task_difficulty` for the training pool."""
+def build_baseline_tables(cfg: PipelineConfig, wh: Warehouse,
+                          teacher_settings: dict | None = None) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """`baseline_programs` + `task_difficulty` for the training pool (sources: corrupted
+    solutions, search partials and, with `baselines.teacher_first_try`, the teacher's first try)."""
     from arc_pipeline.baselines import build_baselines, task_difficulty_frame
 
     tasks = load_task_table(wh, "train")
@@ -42,6 +44,15 @@ def build_baseline_tables(cfg: PipelineConfig, wh: Warehouse) -> tuple[pl.DataFr
     revision = wh.scalar("select any_value(data_revision) from tasks") or ""
     baselines = build_baselines(tasks, solutions, executor_for(cfg), cfg.baselines.corruptions_per_task,
                                 cfg.baselines.search_starts, cfg.baselines.seed, revision)
+    if cfg.baselines.teacher_first_try:
+        from arc_pipeline.baselines import teacher_first_tries
+        from arc_pipeline.dsl.reference import render_reference
+        from arc_pipeline.teachers import make_teacher
+
+        teacher = make_teacher(cfg, teacher_settings, wh, executor_for(cfg))
+        tries = teacher_first_tries(tasks, teacher, executor_for(cfg), cfg.baselines.seed, render_reference(), revision)
+        baselines = pl.concat([baselines, tries]).unique(subset=["task_id", "baseline_id"], keep="first",
+                                                         maintain_order=True)
     levels = task_difficulty_frame(baselines)
     wh.replace_table("baseline_programs", baselines)
     wh.replace_table("task_difficulty", levels)

@@ -113,3 +113,32 @@ def test_levels_from_baselines(baselines):
     for r in levels.iter_rows(named=True):
         assert r["difficulty_level"] == level_for(r["mean_baseline_reward"])
         assert r["difficulty"] == pytest.approx(difficulty(r["mean_baseline_reward"]))
+
+
+class _FixedTeacher:
+    """A teacher whose first try is always the same (partly right) program."""
+
+    name, model = "fixed", "fixed-v1"
+
+    def __init__(self, text):
+        self.text, self.requests = text, []
+
+    def sample(self, request):
+        from arc_pipeline.teachers.base import TeacherSample
+
+        self.requests.append(request)
+        return [TeacherSample(sample_index=0, text=self.text)]
+
+
+def test_teacher_first_tries_keep_imperfect_valid_programs(three_tasks):
+    from arc_pipeline.baselines import EMPTY_PROGRAM, teacher_first_tries
+    from arc_pipeline.execution import default_executor
+
+    tasks, _ = three_tasks
+    teacher = _FixedTeacher("<think>mirror</think>\n```python\ndef solve(I):\n    O = flip_horizontal(I)\n    return O\n```")
+    frame = teacher_first_tries(tasks, teacher, default_executor(), seed=3)
+    assert len(teacher.requests) == len(tasks)
+    assert all(r.start_program == EMPTY_PROGRAM and r.task_json.endswith('"test":[]}') for r in teacher.requests)
+    assert set(frame["source"]) <= {"teacher"} and (frame["reward"] < 1.0).all()
+    garbage = teacher_first_tries(tasks, _FixedTeacher("no program here"), default_executor())
+    assert garbage.height == 0

@@ -14,11 +14,12 @@ SEED_TAG = "arc/sampling_seed"
 @dg.asset(group_name=GROUP, deps=[verified_solutions], kinds={"duckdb", "polars"},
           description="Imperfect starting programs per task (corrupted solutions, search partials) and "
                       "difficulty levels -> tables `baseline_programs`, `task_difficulty`.")
-def baseline_programs(context: dg.AssetExecutionContext, pipeline: PipelineResource) -> dg.MaterializeResult:
+def baseline_programs(context: dg.AssetExecutionContext, pipeline: PipelineResource,
+                      teacher: TeacherResource) -> dg.MaterializeResult:
     from arc_pipeline.pipeline_steps import build_baseline_tables
     from arc_pipeline.render import markdown_table
 
-    baselines, levels = build_baseline_tables(pipeline.config(), pipeline.warehouse())
+    baselines, levels = build_baseline_tables(pipeline.config(), pipeline.warehouse(), teacher.settings())
     counts = levels.group_by("difficulty_level").len().sort("difficulty_level")
     context.log.info(f"{baselines.height} baselines for {levels.height} tasks")
     return dg.MaterializeResult(metadata={
