@@ -117,7 +117,7 @@ def cmd_bench(args) -> int:
 
 
 def cmd_run(args) -> int:
-    from arc_pipeline.runner import run_pipeline
+    from arc_pipeline.defs.runner import run_pipeline  # the Dagster layer: imported only by `run`
 
     return run_pipeline(profile=args.profile, select=args.select)
 
