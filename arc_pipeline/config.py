@@ -139,7 +139,6 @@ class PipelineConfig:
     sft: SFTConfigSection = field(default_factory=SFTConfigSection)
     grpo: GRPOConfigSection = field(default_factory=GRPOConfigSection)
     eval: EvalConfig = field(default_factory=EvalConfig)
-    executor_workers: int | None = None
 
     @property
     def data_path(self) -> Path:

@@ -26,7 +26,8 @@ def load_task_table(wh: Warehouse, role: str | None = None, with_test: bool = Fa
             for r in frame.iter_rows(named=True)}
 
 
-def executor_for(cfg: PipelineConfig):
+def executor_for(cfg: PipelineConfig | None):
+    """The process-wide sandbox pool (one per process: workers are forked before torch loads)."""
     from arc_pipeline.execution import default_executor
 
     return default_executor()
