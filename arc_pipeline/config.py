@@ -139,6 +139,8 @@ class PipelineConfig:
     sft: SFTConfigSection = field(default_factory=SFTConfigSection)
     grpo: GRPOConfigSection = field(default_factory=GRPOConfigSection)
     eval: EvalConfig = field(default_factory=EvalConfig)
+    # overrides of arc_pipeline.curriculum.CurriculumConfig (sunset_mean, boost_mean, gate_levels, ...)
+    curriculum: dict[str, Any] = field(default_factory=dict)
 
     @property
     def data_path(self) -> Path:

@@ -66,9 +66,15 @@ def grpo_prompt_rows(cfg: PipelineConfig, wh: Warehouse) -> pl.DataFrame:
 
 def curriculum_step(cfg: PipelineConfig, wh: Warehouse):
     """Feed the curriculum every reward seen so far; store its decisions with reasons."""
-    from arc_pipeline.curriculum import Curriculum
+    import dataclasses
 
-    cur = Curriculum()
+    from arc_pipeline.curriculum import Curriculum, CurriculumConfig
+
+    known = {f.name for f in dataclasses.fields(CurriculumConfig)}
+    unknown = set(cfg.curriculum) - known
+    if unknown:
+        raise ValueError(f"unknown curriculum settings {sorted(unknown)}; known: {sorted(known)}")
+    cur = Curriculum(CurriculumConfig(**cfg.curriculum))
     levels = wh.read("select task_id, difficulty_level from task_difficulty")
     for task_id, level in levels.iter_rows():
         cur.set_level(task_id, level)

@@ -101,7 +101,8 @@ class Warehouse:
         """A table name or a SQL query, as a polars DataFrame."""
         sql = sql_or_table if " " in sql_or_table.strip() else f'select * from "{sql_or_table}"'
         with self.connect() as con:
-            return pl.from_arrow(con.execute(sql, params or []).fetch_arrow_table())
+            result = con.execute(sql, params or [])
+            return pl.from_arrow(result.to_arrow_table() if hasattr(result, "to_arrow_table") else result.fetch_arrow_table())
 
     def scalar(self, sql: str, params: list | None = None):
         with self.connect() as con:

@@ -53,3 +53,13 @@ def test_verify_json_subset(capsys):
     assert code == 0 and out["passed"] == 2 and out["failed"] == 0
     assert out["data_revision"] and out["python"].startswith("CPython")
     assert all(t["output_digest"] for t in out["tasks"])
+
+
+def test_verification_agrees_under_two_hash_seeds():
+    from arc_pipeline.solutions.verify import verify_under_hash_seeds
+
+    # object-heavy solvers, where set iteration order would show first
+    ids = ["0b148d64", "1f85a75f", "6e82a1ae", "a61ba2ce", "d2abd087", "e509e548"]
+    out = verify_under_hash_seeds(["1", "4242"], sum((["--task", t] for t in ids), []))
+    assert out["passed"] == {"1": len(ids), "4242": len(ids)}
+    assert out["disagreements"] == []
