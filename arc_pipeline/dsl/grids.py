@@ -263,6 +263,16 @@ def split_rows(grid: Grid, parts: int) -> tuple:
     return tuple(grid[i * (size + gap): i * (size + gap) + size] for i in range(parts))
 
 
+def _spans_between(lines: list, n: int) -> list:
+    """(start, stop) index ranges between separator lines in 0..n (empty ranges skipped)."""
+    out, start = [], 0
+    for ln in lines + [n]:
+        if ln > start:
+            out.append((start, ln))
+        start = ln + 1
+    return out
+
+
 def split_by_lines(grid: Grid, line_color: int) -> tuple:
     """Cells between full rows/columns of line_color, left-to-right then top-to-bottom.
 
@@ -273,18 +283,10 @@ def split_by_lines(grid: Grid, line_color: int) -> tuple:
     line_rows = [r for r in range(h) if all(v == line_color for v in grid[r])]
     line_cols = [c for c in range(w) if all(grid[r][c] == line_color for r in range(h))]
 
-    def spans(lines, n):
-        out, start = [], 0
-        for ln in lines + [n]:
-            if ln > start:
-                out.append((start, ln))
-            start = ln + 1
-        return out
-
     return tuple(
         tuple(row[c0:c1] for row in grid[r0:r1])
-        for r0, r1 in spans(line_rows, h)
-        for c0, c1 in spans(line_cols, w)
+        for r0, r1 in _spans_between(line_rows, h)
+        for c0, c1 in _spans_between(line_cols, w)
     )
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
-from arc_pipeline.dsl.grids import make_grid, set_cells  # noqa: F401 - used in doctests
+from arc_pipeline.dsl.grids import _spans_between, make_grid, set_cells  # noqa: F401 - make_grid/set_cells used in doctests
 from arc_pipeline.dsl.logic import fix_first  # noqa: F401 - used in doctests
 from arc_pipeline.dsl.types import Grid, Indices, Obj
 
@@ -280,15 +280,6 @@ def stack_horizontal(grids) -> Grid:
     return tuple(tuple(v for g in grids for v in g[r]) for r in range(len(grids[0])))
 
 
-def _bands(lines: list, n: int) -> list:
-    out, start = [], 0
-    for ln in lines + [n]:
-        if ln > start:
-            out.append((start, ln))
-        start = ln + 1
-    return out
-
-
 def fill_sections(grid: Grid, line_color: int, colors: tuple) -> Grid:
     """Fill each section between full lines of line_color with its own colour from `colors`.
 
@@ -301,7 +292,7 @@ def fill_sections(grid: Grid, line_color: int, colors: tuple) -> Grid:
     line_rows = [r for r in range(h) if all(v == line_color for v in grid[r])]
     line_cols = [c for c in range(w) if all(grid[r][c] == line_color for r in range(h))]
     out = [list(row) for row in grid]
-    spans = [(rs, cs) for rs in _bands(line_rows, h) for cs in _bands(line_cols, w)]
+    spans = [(rs, cs) for rs in _spans_between(line_rows, h) for cs in _spans_between(line_cols, w)]
     for ((r0, r1), (c0, c1)), color in zip(spans, colors):
         for r in range(r0, r1):
             for c in range(c0, c1):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from arc_pipeline.dsl.patterns import _dihedral
 from arc_pipeline.dsl.types import Grid, Obj
 
 __all__ = ["stamp_template_at_anchors", "fit_pieces_into_holes"]
@@ -10,16 +11,7 @@ __all__ = ["stamp_template_at_anchors", "fit_pieces_into_holes"]
 def _orientations(cells: list) -> list:
     """The 8 rotations/reflections of (row, col, color) cells, each moved to the origin, no repeats."""
     seen, out = set(), []
-    for k in range(8):
-        moved = []
-        for r, c, v in cells:
-            if k & 4:
-                r, c = c, r
-            if k & 1:
-                r = -r
-            if k & 2:
-                c = -c
-            moved.append((r, c, v))
+    for moved in _dihedral(cells):
         r0 = min(r for r, _, _ in moved)
         c0 = min(c for _, c, _ in moved)
         norm = tuple(sorted((r - r0, c - c0, v) for r, c, v in moved))
