@@ -8,6 +8,9 @@ hangs and never sees an exception from a program. Typical use::
         results = ex.run(program_text, [grid1, grid2])
         per_job = ex.run_many([(prog_a, grids_a), (prog_b, grids_b)])
 
+The worker-process side (limits, serve loop, soft timeouts, reply encoding) is in
+``arc_pipeline.sandbox_worker``; this module is the parent side and the public API.
+
 What the sandbox covers (the walls, outermost first)
 ----------------------------------------------------
 1. **AST whitelist** (``program.validate_program``): no imports, attribute access, subscripts,
@@ -110,21 +113,19 @@ from __future__ import annotations
 
 import atexit
 import ctypes
-import gc
 import itertools
 import math
 import multiprocessing
 import multiprocessing.connection
 import os
 import pickle
-import resource
 import signal
 import struct
 import sys
 import threading
 import time
 import weakref
-from collections import OrderedDict, deque
+from collections import deque
 from dataclasses import dataclass
 from typing import Any, Callable, Mapping, Sequence
 
@@ -339,321 +340,8 @@ def _decode_reply(data: bytes, expected: int) -> tuple[int, list[ExecResult]]:
     return flags, out
 
 
-# --------------------------------------------------------------------------------------
-# Worker side
-# --------------------------------------------------------------------------------------
-
-_ARMED = False
-_WORKER_PID = -1
-
-
-class _SoftTimeout(BaseException):
-    """Raised by the SIGALRM handler inside a running program (BaseException: not catchable
-    by ``except Exception`` in primitives)."""
-
-
-def _on_alarm(signum, frame):  # noqa: ARG001
-    if _ARMED:
-        raise _SoftTimeout()
-
-
-def _guarded(fn: Callable, arg: Any, budget: float) -> tuple[bool, Any, float]:
-    """Run fn(arg) under the soft timer. Returns (ok, value-or-exception, seconds).
-
-    The timer is re-armed (replacing any earlier one) for each call but not disarmed after
-    it, to save a syscall per grid: ``_ARMED`` makes a late alarm a no-op, and ``_serve``
-    disarms once per message. ``_ARMED`` is set after arming so a stale pending alarm from
-    the previous call cannot hit this one.
-    """
-    global _ARMED
-    clock = time.perf_counter
-    t0 = clock()
-    try:
-        try:
-            signal.setitimer(signal.ITIMER_REAL, budget)
-            _ARMED = True
-            value = fn(arg)
-        finally:
-            if os.getpid() != _WORKER_PID:  # a forked child returned into the worker loop
-                os._exit(0)
-            _ARMED = False
-    except BaseException as exc:  # noqa: BLE001 - every failure becomes a status
-        _ARMED = False
-        return False, exc, clock() - t0
-    return True, value, clock() - t0
-
-
-def _grid_bytes(value: Any) -> bytes | None:
-    """The cells of ``value`` row-major as bytes if ``is_grid(value)``, else None.
-
-    Same acceptance as ``dsl.types.is_grid`` (checked by a test), but mostly C loops.
-    """
-    if not isinstance(value, tuple) or not 1 <= len(value) <= MAX_SIDE:
-        return None
-    first = value[0]
-    if not isinstance(first, tuple) or not 1 <= len(first) <= MAX_SIDE:
-        return None
-    if set(map(type, value)) != _TUPLE_TYPE or set(map(len, value)) != {len(first)}:
-        return None
-    flat = tuple(itertools.chain.from_iterable(value))
-    if set(map(type, flat)) != _INT_TYPE:
-        return None
-    try:
-        cells = bytes(flat)
-    except ValueError:  # negative or > 255
-        return None
-    return None if cells.translate(None, _DIGITS) else cells
-
-
 _TUPLE_TYPE = {tuple}
 _INT_TYPE = {int}
-
-
-def _has_children() -> bool:
-    try:
-        os.waitpid(-1, os.WNOHANG)
-    except ChildProcessError:
-        return False
-    return True
-
-
-def _vm_size_bytes() -> int:
-    with open("/proc/self/status", "rb") as fh:
-        for line in fh:
-            if line.startswith(b"VmSize:"):
-                return int(line.split()[1]) * 1024
-    return 0
-
-
-def _lock_down_fds(keep: int) -> int:
-    """Close inherited fds, fill holes with /dev/null; returns the highest open fd."""
-    devnull = os.open(os.devnull, os.O_RDWR)
-    for fd in (0, 1):
-        if fd != keep and fd != devnull:
-            os.dup2(devnull, fd)
-    try:
-        os.fstat(2)
-    except OSError:
-        if keep != 2 and devnull != 2:
-            os.dup2(devnull, 2)
-    for name in os.listdir("/proc/self/fd"):
-        fd = int(name)
-        if fd > 2 and fd != keep:
-            try:
-                os.close(fd)
-            except OSError:
-                pass
-    while True:  # os.open returns the lowest free descriptor: fill every hole below `keep`
-        fd = os.open(os.devnull, os.O_RDWR)
-        if fd > keep:
-            os.close(fd)
-            break
-    return max(2, keep)
-
-
-def _set_limit(which: str, soft: int, hard: int | None, notes: list[str]) -> None:
-    res = getattr(resource, which)
-    try:
-        cur_soft, cur_hard = resource.getrlimit(res)
-        if hard is None:
-            hard = cur_hard
-        if cur_hard != resource.RLIM_INFINITY and (hard == resource.RLIM_INFINITY or hard > cur_hard):
-            hard = cur_hard
-        if hard != resource.RLIM_INFINITY and soft > hard:
-            soft = hard
-        resource.setrlimit(res, (soft, hard))
-    except (OSError, ValueError) as exc:
-        notes.append(f"{which}: {exc}")
-
-
-_WARMUP_PROGRAM = "def solve(I):\n    O = identity(I)\n    return O\n"
-
-
-def _worker_setup(conn, cfg: dict) -> Mapping[str, Callable] | None:
-    global _WORKER_PID
-    _WORKER_PID = os.getpid()
-    try:
-        os.setpgid(0, 0)  # own process group: a kill takes any forked children along
-    except OSError:
-        pass
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
-    signal.signal(signal.SIGALRM, _on_alarm)
-    sys.setrecursionlimit(cfg["recursion_limit"])
-
-    from arc_pipeline.dsl import PRIMITIVES
-
-    extra = cfg["extra_primitives"]
-    table: Mapping[str, Callable] | None = None
-    if extra:
-        table = dict(PRIMITIVES)
-        table.update(extra)
-    # warm up every lazily-imported code path we know of before file descriptors are locked
-    warm = _compile_with(_WARMUP_PROGRAM, table) if table else compile_program(_WARMUP_PROGRAM)
-    grid = ((0, 1), (2, 3))
-    _guarded(warm, grid, 10.0)
-    _guarded(warm, grid, 10.0)
-    is_grid(grid)
-    _describe(ValueError("x"))
-    try:
-        _has_children()
-        signal.setitimer(signal.ITIMER_REAL, 0)
-    except OSError:
-        pass
-
-    gc.collect()
-    gc.freeze()  # inherited objects are never collected again (no stray close() of a reused fd)
-
-    notes: list[str] = []
-    vm = _vm_size_bytes()
-    top = _lock_down_fds(conn.fileno())
-    _set_limit("RLIMIT_CORE", 0, 0, notes)
-    if cfg["memory_limit_mb"]:
-        limit = vm + int(cfg["memory_limit_mb"]) * 1024 * 1024
-        _set_limit("RLIMIT_AS", limit, limit, notes)
-    _set_limit("RLIMIT_FSIZE", 0, 0, notes)
-    _set_limit("RLIMIT_NPROC", 0, 0, notes)
-    _set_limit("RLIMIT_NOFILE", top + 1, top + 1, notes)
-    if notes:
-        try:
-            os.write(2, ("arc_pipeline.execution: worker limits not applied: " + "; ".join(notes) + "\n").encode())
-        except OSError:
-            pass
-    return table
-
-
-def _worker_main(conn, progress, slot: int, cfg: dict) -> None:
-    """Entry point of a worker process: set up the walls, then serve messages forever."""
-    try:
-        table = _worker_setup(conn, cfg)
-    except BaseException as exc:  # noqa: BLE001
-        try:
-            os.write(2, f"arc_pipeline.execution: worker setup failed: {exc!r}\n".encode())
-        except OSError:
-            pass
-        os._exit(70)
-    try:
-        _serve(conn, progress, slot, cfg, table)
-    except BaseException:  # noqa: BLE001 - never let a worker run past a broken loop
-        os._exit(71)
-    os._exit(0)
-
-
-def _serve(conn, progress, slot: int, cfg: dict, table) -> None:
-    timeout = float(cfg["timeout_s"])
-    compile_budget = float(cfg["compile_timeout_s"])
-    grace = float(cfg["kill_grace_s"])
-    cache_size = int(cfg["cache_size"])
-    cache: OrderedDict[str, Any] = OrderedDict()
-    base = slot * _SLOT
-    monotonic = time.monotonic
-    pack = _RECORD.pack
-    compiler = (lambda src: _compile_with(src, table)) if table else compile_program
-    has_cpu_limit = True
-    decoded: dict[bytes, Grid] = {}
-    seq = 0
-
-    while True:
-        try:
-            data = conn.recv_bytes()
-        except (EOFError, OSError):
-            return
-        seq += 1
-        progress[base + 3] = seq
-        segments = pickle.loads(data)  # from the trusted parent
-        if len(decoded) > 4096:
-            decoded.clear()
-        n_grids = sum(len(g) for _, g in segments)
-        if has_cpu_limit:
-            usage = resource.getrusage(resource.RUSAGE_SELF)
-            budget = usage.ru_utime + usage.ru_stime + n_grids * timeout + len(segments) * compile_budget
-            try:
-                soft = int(budget + grace + 2)
-                resource.setrlimit(resource.RLIMIT_CPU, (soft, resource.getrlimit(resource.RLIMIT_CPU)[1]))
-            except (OSError, ValueError):
-                has_cpu_limit = False
-        recs: list[bytes] = []  # one fixed-size record per grid
-        errs: list[bytes] = []  # error texts, in record order
-        cells_out: list[bytes] = []  # output cells, in record order
-        flags = 0
-        flat = 0
-        for program, grids in segments:
-            progress[base + 2] = monotonic()
-            progress[base + 1] = _PHASE_COMPILE
-            progress[base] = flat
-            entry = cache.get(program)
-            if entry is None:
-                ok, value, _ = _guarded(compiler, program, compile_budget)
-                if ok:
-                    entry = value
-                elif isinstance(value, _SoftTimeout):
-                    entry = (TIMEOUT, f"compiling the program took longer than {compile_budget:g}s")
-                else:
-                    entry = _compile_status(value)
-                if _has_children():
-                    flags |= _FLAG_RETIRE
-                    entry = (RUNTIME_ERROR, "the program started a child process")
-                cache[program] = entry
-                if len(cache) > cache_size:
-                    cache.popitem(last=False)
-            else:
-                cache.move_to_end(program)
-            if isinstance(entry, tuple):  # compile failure: same result for every grid
-                err = entry[1].encode("utf-8", "replace")[:_MAX_ERROR_BYTES]
-                recs.extend(itertools.repeat(pack(_CODE[entry[0]], 0, 0, 0.0, len(err)), len(grids)))
-                errs.extend(itertools.repeat(err, len(grids)))
-                flat += len(grids)
-                continue
-            marks = (len(recs), len(errs), len(cells_out))
-            for grid in grids:
-                if type(grid) is bytes:  # compact wire form, see _encode_grid
-                    enc = grid
-                    grid = decoded.get(enc)
-                    if grid is None:
-                        grid = decoded[enc] = tuple(zip(*[iter(enc[2:])] * enc[1]))
-                else:
-                    grid = grid[0]
-                progress[base + 2] = monotonic()
-                progress[base + 1] = _PHASE_RUN
-                progress[base] = flat
-                flat += 1
-                ok, value, seconds = _guarded(entry, grid, timeout)
-                if ok:
-                    cells = _grid_bytes(value)
-                    if cells is not None:
-                        recs.append(pack(0, len(value), len(value[0]), seconds, 0))
-                        cells_out.append(cells)
-                    else:
-                        _error_record(recs, errs, BAD_OUTPUT, _describe_bad_output(value), seconds)
-                elif isinstance(value, _SoftTimeout):
-                    _error_record(recs, errs, TIMEOUT, f"exceeded the time limit of {timeout:g}s", seconds)
-                elif isinstance(value, MemoryError):
-                    _error_record(recs, errs, MEMORY_LIMIT, _describe(value), seconds)
-                else:
-                    _error_record(recs, errs, RUNTIME_ERROR, _describe(value), seconds)
-                value = None
-            if _has_children():  # checked per program: the whole segment is void
-                flags |= _FLAG_RETIRE
-                del recs[marks[0] :], errs[marks[1] :], cells_out[marks[2] :]
-                for _ in grids:
-                    _error_record(recs, errs, RUNTIME_ERROR, "the program started a child process", 0.0)
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        parts = [_HEADER.pack(flags, flat)]
-        parts.extend(recs)
-        parts.extend(errs)
-        parts.extend(cells_out)
-        try:
-            conn.send_bytes(b"".join(parts))
-        except (OSError, ValueError):
-            return
-        if flags & _FLAG_RETIRE:
-            return
-
-
-def _error_record(recs: list, errs: list, status: str, message: str, seconds: float) -> None:
-    err = message.encode("utf-8", "replace")[:_MAX_ERROR_BYTES]
-    recs.append(_RECORD.pack(_CODE[status], 0, 0, seconds, len(err)))
-    errs.append(err)
 
 
 # --------------------------------------------------------------------------------------
@@ -878,7 +566,7 @@ class Executor:
     def _spawn(self, slot: int) -> _Worker:
         parent_conn, child_conn = self._ctx.Pipe(duplex=True)
         proc = self._ctx.Process(
-            target=_worker_main,
+            target=sandbox_worker._worker_main,
             args=(child_conn, self._progress, slot, self._cfg),
             name=f"arc-exec-{slot}",
             daemon=True,
@@ -1142,3 +830,7 @@ def shutdown_default_executor() -> None:
         if _DEFAULT is not None:
             _DEFAULT.close()
             _DEFAULT = None
+
+
+# The worker-process side lives in its own module; imported last because it uses the names above.
+from arc_pipeline import sandbox_worker  # noqa: E402

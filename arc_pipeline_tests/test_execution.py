@@ -377,7 +377,7 @@ def test_forkserver_start_method():
 
 def test_output_check_agrees_with_is_grid():
     from arc_pipeline.dsl.types import is_grid
-    from arc_pipeline.execution import _grid_bytes
+    from arc_pipeline.sandbox_worker import _grid_bytes
 
     class T(tuple):
         pass
