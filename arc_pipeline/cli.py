@@ -59,7 +59,11 @@ def cmd_verify(args) -> int:
                              "python", "PYTHONHASHSEED", "seconds"],
             [[report.rows.height, report.passed, report.failed, len(tasks), report.data_revision,
               report.python, report.hash_seed, f"{report.seconds:.2f}"]])
-        print(f"{report.passed} passed, {report.failed} failed")
+        for row in report.rows.filter(report.rows["data_flaw"].is_not_null()).to_dicts():
+            print(f"data flaw documented by the {row['task_id']} solver: {row['data_flaw']}")
+        print(f"{report.passed} passed, {report.failed} failed"
+              + (f" ({len(report.with_data_flaw)} solver with a documented data-flaw exception)"
+                 if report.with_data_flaw else ""))
     return 0 if report.failed == 0 and report.rows.height else 1
 
 

@@ -48,5 +48,6 @@ def verified_solutions(context: dg.AssetExecutionContext, pipeline: PipelineReso
         "data_revision": report.data_revision,
         "python": report.python,
         "seconds": round(report.seconds, 2),
+        "with_data_flaw": ", ".join(report.with_data_flaw) or "none",
         "failing": dg.MetadataValue.md(markdown_table(failing.select("task_id", "first_failure")) if failing.height else "none"),
     })

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from arc_pipeline.dsl.types import Grid
+from arc_pipeline.dsl.types import Grid, Indices
 
-__all__ = ["every_nth", "grid_symmetries", "pattern_placements"]
+__all__ = ["disjoint_placements", "every_nth", "grid_symmetries", "pattern_placements"]
 
 
 def every_nth(items, step: int, start: int) -> tuple:
@@ -68,3 +68,25 @@ def pattern_placements(grid: Grid, pattern: Grid, wildcard: int) -> tuple:
             if ok:
                 found.append((top, left))
     return tuple(found)
+
+
+def disjoint_placements(cells: Indices, offsets: tuple) -> tuple:
+    """The offsets, in the given order, at which copies of `cells` do not overlap earlier kept copies.
+
+    Why: where a piece fits in two overlapping spots, only one copy can be drawn; taking the spots
+    in a fixed order (e.g. reading order from `pattern_placements`) makes the choice deterministic.
+
+    >>> disjoint_placements(frozenset({(0, 0), (0, 1)}), ((0, 0), (0, 1), (0, 2), (1, 0)))
+    ((0, 0), (0, 2), (1, 0))
+    >>> disjoint_placements(frozenset({(0, 0)}), ((2, 2), (2, 2)))
+    ((2, 2),)
+    """
+    taken: set = set()
+    kept = []
+    for dr, dc in offsets:
+        moved = {(r + dr, c + dc) for r, c in cells}
+        if moved & taken:
+            continue
+        taken |= moved
+        kept.append((dr, dc))
+    return tuple(kept)

@@ -17,6 +17,7 @@ from typing import Mapping
 import polars as pl
 
 from arc_pipeline.tasks import ArcTask, data_revision
+from arc_pipeline.solutions import data_flaw_note
 
 
 @dataclass
@@ -38,9 +39,15 @@ class VerificationReport:
     def failed(self) -> int:
         return self.rows.height - self.passed
 
+    @property
+    def with_data_flaw(self) -> list[str]:
+        """Task ids whose solver documents an exception for a flaw in the task's demonstrations."""
+        return self.rows.filter(self.rows["data_flaw"].is_not_null())["task_id"].to_list() if self.rows.height else []
+
     def to_dict(self) -> dict:
         return {
             "passed": self.passed,
+            "with_data_flaw": self.with_data_flaw,
             "failed": self.failed,
             "total": self.rows.height,
             "data_revision": self.data_revision,
@@ -83,13 +90,16 @@ def verify_solutions(solutions: Mapping[str, str], tasks: Mapping[str, ArcTask],
             "first_failure": failures[0][:300] if failures else None,
             "seconds": round(sum(r.seconds for r in job_results), 6),
             "program_lines": solutions[task_id].count("\n") + 1,
+            "data_flaw": data_flaw_note(solutions[task_id]),
         })
     for task_id in missing:
         rows.append({"task_id": task_id, "passed": False, "output_digest": None, "n_pairs": 0, "n_correct": 0,
                      "first_failure": "unknown task id", "seconds": 0.0,
-                     "program_lines": solutions[task_id].count("\n") + 1})
+                     "program_lines": solutions[task_id].count("\n") + 1,
+                     "data_flaw": data_flaw_note(solutions[task_id])})
     schema = {"task_id": pl.Utf8, "passed": pl.Boolean, "output_digest": pl.Utf8, "n_pairs": pl.Int64, "n_correct": pl.Int64,
-              "first_failure": pl.Utf8, "seconds": pl.Float64, "program_lines": pl.Int64}
+              "first_failure": pl.Utf8, "seconds": pl.Float64, "program_lines": pl.Int64,
+              "data_flaw": pl.Utf8}
     return VerificationReport(
         rows=pl.DataFrame(rows, schema=schema).sort("task_id"),
         data_revision=data_revision(tasks),
