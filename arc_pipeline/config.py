@@ -50,6 +50,9 @@ class TeacherConfig:
     max_concurrency: int = 4
     max_retries: int = 5
     budget_usd: float | None = 5.0
+    # [input, output] USD per million tokens; overrides the price table (teachers/pricing.py).
+    # Required for a model the table does not price while budget_usd is set.
+    price_per_mtok: list[float] | None = None
     budget_tokens: int | None = 2_000_000
     search_generations: int = 3
     search_population: int = 8

@@ -79,7 +79,9 @@ Input grids go out as ``bytes([h, w]) + cells`` (other inputs are pickled as the
 replies are fixed-size records + error texts + output cells, parsed strictly by the parent.
 The per-grid ``timeout_s`` applies to every grid of a batch separately (a program that
 spins on all of its N grids costs N x ``timeout_s``; the others are not starved since the
-other workers go on). When a worker is hard-killed
+other workers go on). The clock for a program starts when the worker begins it, not when
+the parent sends it: a worker still starting up or starved of CPU on a busy machine has
+``_STARTUP_S`` (30 s) to pick a message up before it counts as hung. When a worker is hard-killed
 (timeout) or dies (crash), the grid it was running (from the progress slot) gets the status;
 if it died while compiling, every grid of that program in the message gets it; all other
 grids of the message (and messages queued behind it) are re-queued and run again in a
@@ -284,6 +286,11 @@ _DIGITS = bytes(range(10))
 _SLOT = 4
 _PHASE_COMPILE = 0.0
 _PHASE_RUN = 1.0
+# set by the parent when it hands a message to an idle worker, until the worker stamps the
+# compile phase itself: a worker still starting up (or starved of CPU on a busy machine) must
+# not have that time charged to the program it has not begun (a correct program would score 0)
+_PHASE_QUEUED = 2.0
+_STARTUP_S = 30.0  # a worker that takes longer than this to pick up a message is hung
 _POLL_S = 0.05
 _PIPELINE = 2  # messages in flight per worker
 
@@ -524,6 +531,14 @@ class Executor:
 
     # ---------------------------------------------------------------- lifecycle
 
+    def _phase_budget(self, phase: float) -> float:
+        """Seconds a worker may spend in a progress phase before the parent kills it."""
+        if phase == _PHASE_RUN:
+            return self.timeout_s
+        if phase == _PHASE_COMPILE:
+            return self.compile_timeout_s
+        return max(_STARTUP_S, self.compile_timeout_s)
+
     def __enter__(self) -> "Executor":
         self.start()
         return self
@@ -652,7 +667,7 @@ class Executor:
                 if failed_flat is not None and not seg_start <= failed_flat < flat:
                     keep.append((j, program, idxs))
                     continue
-                if failed_flat is None or phase == _PHASE_COMPILE:
+                if failed_flat is None or phase != _PHASE_RUN:  # it never got to run a grid
                     dead, rest = idxs, []
                 else:
                     k = failed_flat - seg_start
@@ -741,7 +756,7 @@ class Executor:
                         base = worker.slot * _SLOT
                         progress[base + 3] = worker.sent
                         progress[base + 2] = monotonic()
-                        progress[base + 1] = _PHASE_COMPILE
+                        progress[base + 1] = _PHASE_QUEUED
                         progress[base] = 0
                     worker.inflight.append((worker.sent, task))
                     try:
@@ -756,8 +771,7 @@ class Executor:
             wake = math.inf
             for worker in busy:
                 idx, phase, start, _ = snapshot(worker)
-                budget = self.timeout_s if phase == _PHASE_RUN else self.compile_timeout_s
-                wake = min(wake, start + budget + self.kill_grace_s)
+                wake = min(wake, start + self._phase_budget(phase) + self.kill_grace_s)
             # Only the pipes: a worker closes every inherited descriptor, including the
             # one behind multiprocessing's process sentinel, so death shows up as EOF here.
             # Re-check at least every _POLL_S: a worker that left the (longer) compile
@@ -794,12 +808,12 @@ class Executor:
             now = monotonic()
             for worker in [w for w in workers if w.inflight and w.conn not in ready]:
                 snap = snapshot(worker)
-                budget = self.timeout_s if snap[1] == _PHASE_RUN else self.compile_timeout_s
+                budget = self._phase_budget(snap[1])
                 if now < snap[2] + budget + self.kill_grace_s:
                     continue
                 if snapshot(worker) != snap or worker.conn.poll(0):
                     continue  # it moved on just now; look again next round
-                what = "running" if snap[1] == _PHASE_RUN else "compiling"
+                what = {_PHASE_RUN: "running", _PHASE_COMPILE: "compiling"}.get(snap[1], "starting")
                 replace(
                     worker, snap, TIMEOUT, f"exceeded the time limit of {budget:g}s while {what} (worker killed)",
                     failed=True,

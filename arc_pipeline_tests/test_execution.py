@@ -13,6 +13,7 @@ import functools
 import os
 import signal
 import socket
+import threading
 import time
 
 import pytest
@@ -416,3 +417,20 @@ def test_shared_input_grids_and_default_executor():
         assert got[-1][0].output == PRIMITIVES["flip_vertical"](G2)
     finally:
         shutdown_default_executor()
+
+
+def test_worker_slow_to_pick_up_a_message_is_not_a_timeout():
+    """Time a worker spends before it starts a program (starting up, or starved of CPU on a busy
+    machine) is not charged to the program: a correct program must not score as a timeout."""
+    with Executor(num_workers=1, timeout_s=TIMEOUT_S, kill_grace_s=GRACE_S, start_method="fork") as executor:
+        assert_healthy(executor)  # started and idle
+        (pid,) = executor.worker_pids()
+        os.kill(pid, signal.SIGSTOP)  # frozen before it can read the next message
+        resume = threading.Timer(executor.compile_timeout_s + GRACE_S + 1.0, os.kill, (pid, signal.SIGCONT))
+        resume.start()
+        try:
+            result = single(executor, ROTATE)
+        finally:
+            resume.join()
+        assert result.status == OK and result.output == PRIMITIVES["rotate_90"](G1)
+        assert executor.worker_pids() == [pid]  # not killed and replaced

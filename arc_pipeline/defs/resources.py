@@ -44,16 +44,18 @@ class TeacherResource(dg.ConfigurableResource):
     base_url: str | None = None
     anthropic_api_key: str | None = None
     gemini_api_key: str | None = None
+    price_per_mtok: str = ""  # "input,output" USD per million tokens; overrides the price table
 
     def settings(self) -> dict:
         return {k: v for k, v in {
             "name": self.name, "model": self.model, "base_url": self.base_url,
+            "price_per_mtok": self.price_per_mtok,
             "anthropic_api_key": self.anthropic_api_key, "gemini_api_key": self.gemini_api_key,
         }.items() if v}
 
 
 def default_teacher_resource() -> TeacherResource:
-    """Teacher choice from ARC_PIPELINE_TEACHER / _MODEL / _BASE_URL; keys via dg.EnvVar."""
+    """Teacher choice from ARC_PIPELINE_TEACHER / _MODEL / _BASE_URL / _PRICE; keys via dg.EnvVar."""
     import os
 
     env = os.environ
@@ -62,6 +64,7 @@ def default_teacher_resource() -> TeacherResource:
         name=env.get("ARC_PIPELINE_TEACHER", ""),
         model=env.get("ARC_PIPELINE_TEACHER_MODEL", ""),
         base_url=env.get("ARC_PIPELINE_TEACHER_BASE_URL") or None,
+        price_per_mtok=env.get("ARC_PIPELINE_TEACHER_PRICE", ""),
         anthropic_api_key=dg.EnvVar("ANTHROPIC_API_KEY") if env.get("ANTHROPIC_API_KEY") else None,
         gemini_api_key=dg.EnvVar(gemini_var) if env.get(gemini_var) else None,
     )

@@ -18,6 +18,9 @@ from arc_pipeline.teachers.base import (BudgetExceededError, EditRequest, Missin
                                         TeacherSample)
 
 TEACHERS = ("search", "anthropic", "gemini", "local", "replay")
+#: Default API models. Kept to ids the pinned SDK lists as current (not deprecated); a test checks
+#: the Claude default against the installed ``anthropic`` package's model list.
+DEFAULT_MODELS = {"anthropic": "claude-sonnet-4-6", "gemini": "gemini-2.5-flash"}
 
 __all__ = ["make_teacher", "TEACHERS", "EditRequest", "TeacherSample", "Teacher", "MissingAPIKeyError",
            "BudgetExceededError"]
@@ -41,14 +44,18 @@ def make_teacher(cfg: PipelineConfig, settings: dict | None, warehouse, executor
         from arc_pipeline.teachers.search import SearchTeacher
 
         return SearchTeacher(executor, tc.search_generations, tc.search_population, cache=cache)
-    if name == "anthropic":
-        from arc_pipeline.teachers.anthropic_teacher import AnthropicTeacher
+    if name in ("anthropic", "gemini"):
+        model = model or DEFAULT_MODELS[name]
+        if name == "anthropic":
+            from arc_pipeline.teachers.anthropic_teacher import AnthropicTeacher
 
-        return AnthropicTeacher(model or "claude-sonnet-4-5", settings.get("anthropic_api_key"), base_url, **common)
-    if name == "gemini":
-        from arc_pipeline.teachers.gemini_teacher import GeminiTeacher
+            teacher = AnthropicTeacher(model, settings.get("anthropic_api_key"), base_url, **common)
+        else:
+            from arc_pipeline.teachers.gemini_teacher import GeminiTeacher
 
-        return GeminiTeacher(model or "gemini-2.5-flash", settings.get("gemini_api_key"), base_url, **common)
+            teacher = GeminiTeacher(model, settings.get("gemini_api_key"), base_url, **common)
+        teacher.price = _configured_price(model, tc, settings.get("price_per_mtok"))
+        return teacher
     if name == "local":
         from arc_pipeline.teachers.local_model import LocalModelTeacher
 
@@ -62,3 +69,31 @@ def make_teacher(cfg: PipelineConfig, settings: dict | None, warehouse, executor
             raise ValueError("teacher 'replay' needs teacher.replay_path: a recorded JSONL file")
         return ReplayTeacher(tc.replay_path)
     raise ValueError(f"unknown teacher {name!r}; choose one of {TEACHERS}")
+
+
+def _configured_price(model: str, tc, override: str | None = None):
+    """The price a paid teacher is charged at; refuses a USD budget it could not enforce.
+
+    ``override`` is "input,output" (``ARC_PIPELINE_TEACHER_PRICE``); else ``teacher.price_per_mtok``;
+    else the price table. Why refuse: an unpriced model would cost 0 USD per call, so
+    ``budget_usd`` would never stop a run.
+    """
+    from arc_pipeline.teachers import pricing
+
+    given = override.split(",") if override else tc.price_per_mtok
+    if given is not None:
+        try:
+            values = [float(v) for v in given]
+        except (TypeError, ValueError):
+            values = []
+        if len(values) != 2 or min(values) < 0:
+            raise ValueError(f"teacher.price_per_mtok / ARC_PIPELINE_TEACHER_PRICE must be two non-negative "
+                             f"USD-per-million-token prices (input, output), got {given!r}")
+        return pricing.ModelPrice(values[0], values[1])
+    if tc.budget_usd is not None and pricing.lookup(model) is None:
+        raise ValueError(
+            f"teacher model {model!r} has no price in arc_pipeline/teachers/pricing.py, so "
+            f"teacher.budget_usd={tc.budget_usd} could not be enforced: set teacher.price_per_mtok: "
+            "[input, output] or ARC_PIPELINE_TEACHER_PRICE=input,output (USD per million tokens, from the "
+            "vendor's pricing page), or teacher.budget_usd: null")
+    return None

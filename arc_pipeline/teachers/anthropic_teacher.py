@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import os
 
+from arc_pipeline.teachers import DEFAULT_MODELS
 from arc_pipeline.teachers.base import EditRequest, MissingAPIKeyError
 from arc_pipeline.teachers.budget import Budget
 from arc_pipeline.teachers.cache import CallCache
@@ -30,7 +31,7 @@ class AnthropicTeacher(CachedLLMTeacher):
 
     def __init__(
         self,
-        model: str = "claude-sonnet-4-5",
+        model: str = DEFAULT_MODELS["anthropic"],
         api_key: str | None = None,
         base_url: str | None = None,
         *,

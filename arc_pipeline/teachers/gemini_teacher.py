@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 
+from arc_pipeline.teachers import DEFAULT_MODELS
 from arc_pipeline.teachers.base import EditRequest, MissingAPIKeyError
 from arc_pipeline.teachers.budget import Budget
 from arc_pipeline.teachers.cache import CallCache
@@ -42,7 +43,7 @@ class GeminiTeacher(CachedLLMTeacher):
 
     def __init__(
         self,
-        model: str = "gemini-2.5-flash",
+        model: str = DEFAULT_MODELS["gemini"],
         api_key: str | None = None,
         base_url: str | None = None,
         *,

@@ -133,8 +133,11 @@ class CachedLLMTeacher(ABC):
     def _retry_info(self, exc: BaseException) -> RetryInfo:
         """Classify an exception raised by ``_call_once``."""
 
+    #: USD per Mtok from the config (``teacher.price_per_mtok``); None = the price table.
+    price: pricing.ModelPrice | None = None
+
     def cost_usd(self, input_tokens: int, output_tokens: int) -> float:
-        return pricing.cost_usd(self.model, input_tokens, output_tokens)
+        return pricing.cost_usd(self.model, input_tokens, output_tokens, self.price)
 
     # -- public --------------------------------------------------------------------------------
 

@@ -80,9 +80,13 @@ def lookup(model: str) -> ModelPrice | None:
     return PRICES.get(base)
 
 
-def cost_usd(model: str, input_tokens: int, output_tokens: int) -> float:
-    """USD cost of one call; unknown model → ``default_price`` (0 by default) and a warning."""
-    price = lookup(model)
+def cost_usd(model: str, input_tokens: int, output_tokens: int, price: ModelPrice | None = None) -> float:
+    """USD cost of one call at ``price`` (a configured override) or the table's price.
+
+    An unknown model without an override costs ``default_price`` (0 by default) and logs a
+    warning; ``make_teacher`` refuses that combination when a USD budget is set.
+    """
+    price = price or lookup(model)
     if price is None:
         with _warn_lock:
             if model not in _warned:

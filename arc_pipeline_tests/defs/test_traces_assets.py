@@ -332,7 +332,10 @@ def test_api_teachers_through_the_assets(built, tmp_path, monkeypatch, provider)
     data = copy_dir(built["baseline_dir"], tmp_path / "data")
     level = min(built["levels"], key=lambda lvl: len(trace_keys(built["full_dir"], lvl)))
     with FakeLLMServer(text_fn=_dsl_answer) as srv:
-        teacher = TeacherResource(name=provider, base_url=srv.base_url, **{f"{provider}_api_key": "test"})
+        # the default Claude model is not in the price table: its price comes from configuration
+        price = "3,15" if provider == "anthropic" else ""
+        teacher = TeacherResource(name=provider, base_url=srv.base_url, price_per_mtok=price,
+                                  **{f"{provider}_api_key": "test"})
         result = materialize_level(data, level, teacher=teacher)
         assert result.success
         meta = metadata(result)
