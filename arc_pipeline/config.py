@@ -78,6 +78,11 @@ class ModelConfig:
     tiny_vocab_size: int = 2048
     dtype: str = "float32"  # bfloat16 on GPU
     max_length: int = 1024
+    # tiny model only: causal-LM steps over the verified training programs before SFT
+    # (training/warm_start.py); 0 = start SFT from the random-init weights
+    warm_start_steps: int = 0
+    warm_start_lr: float = 1e-3
+    warm_start_batch_size: int = 16
 
 
 @dataclass

@@ -15,7 +15,8 @@ profile: test-small
 tasks: {slice: default, train_limit: 6, eval_limit: 2}
 teacher: {samples_per_start: 4, search_generations: 3}
 baselines: {corruptions_per_task: 2}
-model: {tiny_hidden_size: 64, tiny_layers: 1, tiny_vocab_size: 600, max_length: 384}
+model: {tiny_hidden_size: 64, tiny_layers: 1, tiny_vocab_size: 600, max_length: 384, warm_start_steps: 2,
+        warm_start_batch_size: 4}
 sft: {max_steps: 6, batch_size: 4}
 grpo: {max_steps: 1, num_generations: 2, batch_size: 2, max_completion_length: 24}
 eval: {rounds: 1, samples_per_round: 2, max_new_tokens: 24}
@@ -47,6 +48,7 @@ def test_full_lineage_runs_and_reruns_cheaply(tmp_path, monkeypatch):
     con.close()
     sft = json.loads((data / "checkpoints" / "sft" / "metrics.json").read_text())
     assert sft["losses"][0] > sft["losses"][-1]
+    assert "-warm-" in sft["base_model"]  # SFT started from the warm-started tiny model
     assert (data / "checkpoints" / "grpo" / "merged" / "config.json").exists()
     report = data / "reports" / "latest" / "report.html"
     assert report.exists() and report.read_text().count("data:image/png;base64,") >= 3
