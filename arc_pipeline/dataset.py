@@ -69,12 +69,17 @@ def clean_cot(cot: str | None, max_chars: int = MAX_COT_CHARS) -> str:
     return out
 
 
-def format_completion(cot: str, program: str, rule: str | None = None) -> str:
-    """``<think>CoT</think>`` + the commented program in a python block."""
+def program_block(program: str, rule: str | None = None) -> str:
+    """The program in a python block, opened by a ``# rule:`` comment when it has none."""
     body = program.strip()
     if rule and not body.startswith("#"):
         body = f"# rule: {rule}\n{body}"
-    return f"<think>{cot}</think>\n```python\n{body}\n```"
+    return f"```python\n{body}\n```"
+
+
+def format_completion(cot: str, program: str, rule: str | None = None) -> str:
+    """``<think>CoT</think>`` + the commented program in a python block."""
+    return f"<think>{cot}</think>\n{program_block(program, rule)}"
 
 
 def _solved(value) -> frozenset[int]:

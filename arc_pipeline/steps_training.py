@@ -32,13 +32,12 @@ def warm_start_corpus(wh: Warehouse) -> list[str]:
     """Documents for the tiny model's warm start: every verified program of the training
     dataset as ``# rule: ...`` + the program in a python block (the completions' format).
     Tasks with the eval role are left out, so no held-out task's solution reaches a model."""
-    from arc_pipeline.dataset import format_completion
+    from arc_pipeline.dataset import program_block
     from arc_pipeline.program import strip_comments
 
     frame = wh.read("select v.task_id, v.program, v.rule from verified_solutions v where v.passed and "
                     "v.task_id not in (select task_id from tasks where role = 'eval') order by v.task_id")
-    return [format_completion("", strip_comments(r["program"]), r["rule"]).split("</think>\n", 1)[1]
-            for r in frame.iter_rows(named=True)]
+    return [program_block(strip_comments(r["program"]), r["rule"]) for r in frame.iter_rows(named=True)]
 
 
 def base_model_path(cfg: PipelineConfig, wh: Warehouse):

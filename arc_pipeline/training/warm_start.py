@@ -87,9 +87,8 @@ def warm_start(base_dir: Path, documents: Sequence[str], steps: int, lr: float =
     shutil.rmtree(tmp, ignore_errors=True)
     model.save_pretrained(str(tmp))
     save_tokenizer(tokenizer, tmp)
-    for name in ("tiny_build.json",):  # keep the base model's build record next to the weights
-        if (base_dir / name).exists():
-            shutil.copy(base_dir / name, tmp / name)
+    if (base_dir / "tiny_build.json").exists():  # keep the base model's build record next to the weights
+        shutil.copy(base_dir / "tiny_build.json", tmp / "tiny_build.json")
     (tmp / "warm_start.json").write_text(json.dumps({
         "version": WARM_VERSION, "base_model": str(base_dir), "documents": len(documents), "steps": steps,
         "learning_rate": lr, "batch_size": batch_size, "seed": seed, "max_tokens": max_tokens,
