@@ -23,7 +23,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from typing import Iterable
+from typing import Callable, Iterable
 
 import polars as pl
 
@@ -82,6 +82,33 @@ def format_completion(cot: str, program: str, rule: str | None = None) -> str:
     return f"<think>{cot}</think>\n{program_block(program, rule)}"
 
 
+def program_comment(rule: str | None, reward_after: float | None, solved: frozenset[int], n_examples: int | None) -> str:
+    """The comment a completion's program carries: honest about what the program reaches.
+
+    The verified rule only when the edit reproduces every train output (train reward 1.0);
+    otherwise a partial edit says which train examples it gets right, so no completion ever
+    states a rule its program does not implement (the seed's "leaky trace" worry).
+
+    >>> program_comment("Mirror the grid.", 1.0, frozenset({0, 1}), 2)
+    'Mirror the grid.'
+    >>> program_comment("Mirror the grid.", 0.6, frozenset({1}), 3)
+    'partial edit: train examples 1 right (1/3); the rest still differ'
+    >>> program_comment("Mirror the grid.", 0.3, frozenset(), None)
+    'partial edit: no train example right yet'
+    """
+    if rule and reward_after is not None and reward_after >= 1.0:
+        return rule
+    if not solved:
+        return "partial edit: no train example right yet"
+    count = f" ({len(solved)}/{n_examples})" if n_examples else ""
+    return f"partial edit: train examples {', '.join(map(str, sorted(solved)))} right{count}; the rest still differ"
+
+
+def comment_prefix(comment: str) -> str:
+    """``# rule: ...`` for a verified rule, ``# partial edit: ...`` as is."""
+    return comment if comment.startswith("partial edit") else f"rule: {comment}"
+
+
 def _solved(value) -> frozenset[int]:
     if value is None:
         return frozenset()
@@ -130,18 +157,36 @@ def select_examples(traces: pl.DataFrame, held_out: Iterable[str], k: int = TOP_
     return pl.DataFrame(kept, schema=traces.schema) if kept else traces.clear()
 
 
+def student_completion(cot: str, program: str, comment: str) -> str:
+    """``<think>CoT</think>`` + the program opened by its honest comment (``program_comment``)."""
+    from arc_pipeline.program import strip_comments
+
+    body = f"# {comment_prefix(comment)}\n{strip_comments(program).strip()}"
+    return f"<think>{cot}</think>\n```python\n{body}\n```"
+
+
 def build_sft_frame(traces: pl.DataFrame, held_out: Iterable[str], rules: dict[str, str] | None = None,
-                    k: int = TOP_K, max_per_task: int = MAX_PER_TASK) -> pl.DataFrame:
-    """The `sft_examples` table (deterministic order, duplicates removed)."""
+                    k: int = TOP_K, max_per_task: int = MAX_PER_TASK,
+                    student_prompt: Callable[[str, str], str] | None = None,
+                    n_examples: dict[str, int] | None = None, max_cot_chars: int = MAX_COT_CHARS) -> pl.DataFrame:
+    """The `sft_examples` table (deterministic order, duplicates removed).
+
+    ``student_prompt(task_id, start_program)`` renders the student's prompt (the compact
+    :func:`arc_pipeline.prompts.render_student_prompt`); without it the teacher prompt is cut
+    down to its task part. The program's comment comes from :func:`program_comment`.
+    """
     rules = rules or {}
     kept = select_examples(traces, held_out, k, max_per_task)
     rows = []
     for r in kept.iter_rows(named=True):
         cot = r["cot"] or ""
+        comment = program_comment(rules.get(r["task_id"]), r["reward_after"], _solved(r.get("examples_solved")),
+                                  (n_examples or {}).get(r["task_id"]))
+        prompt = student_prompt(r["task_id"], r["start_program"]) if student_prompt else to_student_prompt(r["prompt"])
         rows.append({
             "task_id": r["task_id"], "start_id": r["start_id"], "difficulty_level": r["difficulty_level"],
-            "prompt": to_student_prompt(r["prompt"]),
-            "completion": format_completion(clean_cot(cot), r["edited_program"], rules.get(r["task_id"])),
+            "prompt": prompt,
+            "completion": student_completion(clean_cot(cot, max_cot_chars), r["edited_program"], comment),
             "delta_r": r["delta_r"], "reward_before": r["reward_before"], "reward_after": r["reward_after"],
             "teacher": r["teacher"], "model": r["model"],
             "cot_source": "search-written" if "[search-written]" in cot else r["teacher"],

@@ -108,9 +108,47 @@ def render_edit_prompt(
     return "\n\n".join(parts)
 
 
-def render_student_prompt(train_pairs, program, outcomes) -> str:
-    """The SFT/GRPO student's prompt: the same edit prompt without the DSL reference."""
-    return render_edit_prompt(train_pairs, program, outcomes, dsl_reference=None, include_worked_example=False)
+STUDENT_PROMPT_VERSION = "student-v2"
+
+
+def compact_grid(grid: Grid | None) -> str:
+    """One line of digits per row, no separators: one token per cell for the student's tokenizer
+    (which splits digits individually), a quarter of the spaced format's length."""
+    if grid is None:
+        return "(none)"
+    return "\n".join("".join(str(v) for v in row) for row in grid)
+
+
+def compact_diff(output: Grid | None, expected: Grid, status: str) -> str:
+    """One line: how the current output differs from the expected one (the student's diff)."""
+    if status != "ok" or output is None or not is_grid(output):
+        return f"failed ({status})"
+    eh, ew, oh, ow = len(expected), len(expected[0]), len(output), len(output[0])
+    if (oh, ow) != (eh, ew):
+        return f"wrong shape {oh}x{ow}, want {eh}x{ew}"
+    wrong = sum(output[r][c] != expected[r][c] for r in range(eh) for c in range(ew))
+    return "correct" if not wrong else f"{wrong}/{eh * ew} cells wrong"
+
+
+def render_student_prompt(train_pairs: Sequence[tuple[Grid, Grid]], program: str,
+                          outcomes: Sequence[ExampleOutcome]) -> str:
+    """The SFT/GRPO/eval student's prompt (``STUDENT_PROMPT_VERSION``): compact by design.
+
+    Per train example: input, expected output and a one-line diff of the current program's
+    output (the output grid itself is left out: it costs as many tokens as the expected one
+    and a small model cannot use it); then the current program.
+    No DSL reference (the seed: the student learns the DSL from programs) and no prose
+    instruction (the format is learned). Grids are digit rows (``compact_grid``), so a prompt
+    costs about one token per cell: the default slice's prompts are ~150-600 tokens.
+    Built from train pairs only, by construction.
+    """
+    parts = []
+    for i, ((inp, out), outcome) in enumerate(zip(train_pairs, outcomes)):
+        got = outcome.output if outcome.status == "ok" else None
+        diff = compact_diff(got, out, outcome.status)
+        parts.append(f"## ex{i}\nin:\n{compact_grid(inp)}\nout:\n{compact_grid(out)}\ndiff: {diff}")
+    parts.append(f"## program\n{program.strip()}")
+    return "\n".join(parts)
 
 
 def find_leaks(prompt: str, test_outputs: Sequence[Grid], train_grids: Sequence[Grid] = ()) -> list[int]:

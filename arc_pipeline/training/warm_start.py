@@ -1,18 +1,21 @@
-"""Warm start for the tiny model: a short causal-LM pass over DSL programs before SFT.
+"""Warm start for the tiny model: causal-LM steps over DSL programs and repair pairs before SFT.
 
-Why: the random-init tiny model, given ~150 SFT rows for 100 steps, learns the CoT template
-but no program syntax (0 valid programs in GRPO and eval). Reading the verified solver
-programs first (each as ``# rule: ...`` + the program, in the python block the completions
-use) teaches it the DSL's shape. Measured on 2 cores (``configs/cpu-warm.yaml``): 300 steps,
-batch 16, took 522 s (loss 7.64 -> 1.07); after the same 100 SFT steps the SFT loss ends near
-0.46 instead of 1.8, and 16-17% of the SFT and GRPO models' eval edits are valid programs
-instead of 0% (the official score on the 8 held-out tasks stays 0%). 150 steps at lr 2e-3
-(loss 2.12) followed by 60 SFT steps was not enough: 0% valid.
+Why: a random-init model given ~150 SFT rows learns the CoT template but no program syntax (0
+valid programs in GRPO and eval). Two kinds of documents teach it the DSL and the edit format
+first, from *training* tasks only (the caller keeps held-out tasks out):
 
-The documents are verified programs of *training* tasks only; the caller keeps held-out
-tasks out (``steps_training.warm_start_corpus``). Content-addressed: the output directory
-``<base>-warm-<hash>`` covers the base model, the documents and the settings, so an unchanged
-run reuses it.
+* **programs** -- every verified solver program, as the ``# rule:`` + program python block the
+  completions use (loss on the whole document);
+* **repair pairs** -- a corrupted verified solution (the same documented mutations as the
+  baselines, :func:`arc_pipeline.baselines.corrupted_candidates`) in the student prompt, and as
+  completion a CoT written from the observed diff only plus the verified program, which
+  reproduces every train output, so its ``# rule:`` comment is true. Loss on the completion only,
+  exactly like SFT. They are the same task as the SFT rows (see the edit, copy the program,
+  change what differs) with ~10x more rows.
+
+Documents are ``{"prompt": str | None, "completion": str}``; ``prompt=None`` is a plain text.
+Content-addressed: the output directory ``<base>-warm-<hash>`` covers the base model, the
+documents and the settings, so an unchanged run reuses it.
 """
 
 from __future__ import annotations
@@ -23,26 +26,99 @@ import os
 import random
 import shutil
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
+from typing import Any
 
-WARM_VERSION = "warm-v1"  # bump when the procedure below changes
+WARM_VERSION = "warm-v2"  # bump when the procedure below changes
+
+Document = dict[str, Any]
 
 
-def warm_fingerprint(base_dir: Path, documents: Sequence[str], steps: int, lr: float, batch_size: int,
-                     seed: int) -> str:
+def program_documents(programs: Sequence[tuple[str, str | None]]) -> list[Document]:
+    """Plain documents: each verified program (comments stripped) under its ``# rule:``."""
+    from arc_pipeline.dataset import program_block
+    from arc_pipeline.program import strip_comments
+
+    return [{"prompt": None, "completion": program_block(strip_comments(p), rule)} for p, rule in programs]
+
+
+def diff_cot(diffs: Sequence[str]) -> str:
+    """A CoT written from the observed diff only (never from the answer): which examples are
+    wrong and how, then the plan.
+
+    >>> diff_cot(["correct", "3/9 cells wrong"])
+    'ex1: 3/9 cells wrong.\\nex0 is right; change the program where ex1 goes wrong.'
+    """
+    wrong = [f"ex{i}: {d}." for i, d in enumerate(diffs) if d != "correct"]
+    right = [f"ex{i}" for i, d in enumerate(diffs) if d == "correct"]
+    plan = (f"{', '.join(right)} {'is' if len(right) == 1 else 'are'} right; change the program where "
+            f"{', '.join(w.split(':')[0] for w in wrong)} {'goes' if len(wrong) == 1 else 'go'} wrong.") if right \
+        else "Every example is wrong; change the program's main step."
+    return "\n".join(wrong + [plan])
+
+
+def repair_documents(tasks: Mapping[str, Any], solutions: Mapping[str, tuple[str, str | None]], executor: Any,
+                     render_prompt: Callable[..., str], per_task: int = 2, seed: int = 0) -> list[Document]:
+    """Repair pairs (module docstring) for every task with a verified solution.
+
+    ``solutions``: task id -> (program, rule). ``render_prompt(train_pairs, program, outcomes)``
+    is the student prompt. Corruptions that still reach train reward 1.0 are skipped.
+    """
+    from arc_pipeline.baselines import corrupted_candidates
+    from arc_pipeline.dataset import student_completion
+    from arc_pipeline.program import strip_comments
+    from arc_pipeline.prompts import ExampleOutcome, compact_diff
+
+    jobs = []
+    for task_id in sorted(solutions):
+        if task_id not in tasks:
+            continue
+        program, rule = solutions[task_id]
+        for corrupted, _ in corrupted_candidates(task_id, program, per_task, seed)[: per_task * 2]:
+            jobs.append((task_id, corrupted, strip_comments(program), rule))
+    results = executor.run_many([(c, list(tasks[t].train_inputs)) for t, c, _, _ in jobs])
+    docs, per = [], {}
+    for (task_id, corrupted, program, rule), res in zip(jobs, results):
+        task = tasks[task_id]
+        outcomes = [ExampleOutcome(r.status, r.output, r.error) for r in res]
+        diffs = [compact_diff(o.output, p.output, o.status) for o, p in zip(outcomes, task.train)]
+        if all(d == "correct" for d in diffs) or per.get(task_id, 0) >= per_task:
+            continue
+        per[task_id] = per.get(task_id, 0) + 1
+        prompt = render_prompt([(p.input, p.output) for p in task.train], corrupted, outcomes)
+        docs.append({"prompt": prompt, "completion": student_completion(diff_cot(diffs), program, rule or "")})
+    return docs
+
+
+def warm_fingerprint(base_dir: Path, documents: Sequence[Document], steps: int, lr: float, batch_size: int,
+                     seed: int, max_tokens: int) -> str:
     """Hash of everything the warm-started weights depend on."""
-    h = hashlib.sha256(f"{WARM_VERSION}|{Path(base_dir).name}|{steps}|{lr}|{batch_size}|{seed}".encode())
+    h = hashlib.sha256(f"{WARM_VERSION}|{Path(base_dir).name}|{steps}|{lr}|{batch_size}|{seed}|{max_tokens}".encode())
     for doc in documents:
-        h.update(doc.encode())
+        h.update(json.dumps(doc, sort_keys=True).encode())
         h.update(b"\0")
     return h.hexdigest()[:12]
 
 
-def warm_start(base_dir: Path, documents: Sequence[str], steps: int, lr: float = 1e-3, batch_size: int = 16,
-               seed: int = 0, max_tokens: int = 384) -> Path:
-    """Train the model in ``base_dir`` as a plain causal LM on ``documents``; returns the new
-    directory (a sibling named ``<base>-warm-<hash>``), or ``base_dir`` itself when steps <= 0."""
+def encode_document(tokenizer: Any, doc: Document) -> tuple[list[int], list[int]]:
+    """``(input_ids, labels)``: a chat document is the SFT text (prompt turn + assistant turn),
+    labelled on the assistant turn only; a plain document is labelled whole."""
+    from arc_pipeline.training.tiny_model import generation_text
+
+    if doc.get("prompt") is None:
+        ids = tokenizer(doc["completion"], add_special_tokens=False)["input_ids"] + [tokenizer.eos_token_id]
+        return ids, list(ids)
+    head = tokenizer(generation_text(tokenizer, doc["prompt"]), add_special_tokens=False)["input_ids"]
+    tail = tokenizer(doc["completion"], add_special_tokens=False)["input_ids"] + [tokenizer.eos_token_id]
+    return head + tail, [-100] * len(head) + tail
+
+
+def warm_start(base_dir: Path, documents: Sequence[Document], steps: int, lr: float = 1e-3, batch_size: int = 16,
+               seed: int = 0, max_tokens: int = 768) -> Path:
+    """Train the model in ``base_dir`` on ``documents`` (module docstring); returns the new
+    directory (a sibling named ``<base>-warm-<hash>``), or ``base_dir`` itself when steps <= 0.
+    Documents longer than ``max_tokens`` are left out (counted in ``warm_start.json``)."""
     import torch
     from tqdm.auto import tqdm
 
@@ -53,28 +129,41 @@ def warm_start(base_dir: Path, documents: Sequence[str], steps: int, lr: float =
         return base_dir
     if not documents:
         raise ValueError("warm_start needs at least one document (verified programs of training tasks)")
-    target = base_dir.parent / f"{base_dir.name}-warm-{warm_fingerprint(base_dir, documents, steps, lr, batch_size, seed)}"
+    fp = warm_fingerprint(base_dir, documents, steps, lr, batch_size, seed, max_tokens)
+    target = base_dir.parent / f"{base_dir.name}-warm-{fp}"
     if (target / "warm_start.json").exists():
         return target
 
     model, tokenizer = load_model_and_tokenizer(base_dir)
-    encoded = [tokenizer(doc)["input_ids"][:max_tokens] + [tokenizer.eos_token_id] for doc in documents]
+    encoded = [encode_document(tokenizer, d) for d in documents]
+    kept = [e for e in encoded if len(e[0]) <= max_tokens]
+    if not kept:
+        raise ValueError(f"no warm-start document fits {max_tokens} tokens")
     rng = random.Random(seed)
     torch.manual_seed(seed)
     optimizer = torch.optim.AdamW(model.parameters(), lr=lr, weight_decay=0.0)
     schedule = torch.optim.lr_scheduler.LambdaLR(optimizer, lambda s: min(1.0, (s + 1) / 10) * max(0.1, 1 - s / steps))
     model.train()
     losses: list[float] = []
+    tokens = 0
     start = time.perf_counter()
-    for _ in tqdm(range(steps), desc="warm start (DSL programs)", unit="step"):
-        batch = [encoded[rng.randrange(len(encoded))] for _ in range(min(batch_size, len(encoded)))]
-        width = max(len(ids) for ids in batch)
+    order: list[int] = []
+    for _ in tqdm(range(steps), desc="warm start (programs + repairs)", unit="step"):
+        batch = []
+        for _ in range(min(batch_size, len(kept))):  # epochs in a shuffled order: every document seen
+            if not order:
+                order = rng.sample(range(len(kept)), len(kept))
+            batch.append(kept[order.pop()])
+        width = max(len(ids) for ids, _ in batch)
         input_ids = torch.full((len(batch), width), tokenizer.pad_token_id)
         labels = torch.full((len(batch), width), -100)
-        for i, ids in enumerate(batch):
+        mask = torch.zeros((len(batch), width), dtype=torch.long)
+        for i, (ids, labs) in enumerate(batch):
             input_ids[i, : len(ids)] = torch.tensor(ids)
-            labels[i, : len(ids)] = torch.tensor(ids)
-        loss = model(input_ids=input_ids, attention_mask=(labels != -100).long(), labels=labels).loss
+            labels[i, : len(ids)] = torch.tensor(labs)
+            mask[i, : len(ids)] = 1
+        tokens += int(mask.sum())
+        loss = model(input_ids=input_ids, attention_mask=mask, labels=labels).loss
         loss.backward()
         torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
         optimizer.step()
@@ -82,6 +171,7 @@ def warm_start(base_dir: Path, documents: Sequence[str], steps: int, lr: float =
         optimizer.zero_grad()
         losses.append(round(float(loss.item()), 4))
     model.eval()
+    seconds = time.perf_counter() - start
 
     tmp = target.parent / f".{target.name}.tmp-{os.getpid()}"
     shutil.rmtree(tmp, ignore_errors=True)
@@ -90,10 +180,11 @@ def warm_start(base_dir: Path, documents: Sequence[str], steps: int, lr: float =
     if (base_dir / "tiny_build.json").exists():  # keep the base model's build record next to the weights
         shutil.copy(base_dir / "tiny_build.json", tmp / "tiny_build.json")
     (tmp / "warm_start.json").write_text(json.dumps({
-        "version": WARM_VERSION, "base_model": str(base_dir), "documents": len(documents), "steps": steps,
-        "learning_rate": lr, "batch_size": batch_size, "seed": seed, "max_tokens": max_tokens,
+        "version": WARM_VERSION, "base_model": str(base_dir), "documents": len(documents),
+        "documents_used": len(kept), "chat_documents": sum(d.get("prompt") is not None for d in documents),
+        "steps": steps, "learning_rate": lr, "batch_size": batch_size, "seed": seed, "max_tokens": max_tokens,
         "loss_first": losses[0], "loss_last": losses[-1], "losses": losses,
-        "seconds": round(time.perf_counter() - start, 1),
+        "tokens": tokens, "seconds": round(seconds, 1), "tokens_per_s": round(tokens / max(seconds, 1e-9), 1),
     }, indent=1))
     try:
         tmp.rename(target)
