@@ -378,7 +378,7 @@ def test_forkserver_start_method():
 
 def test_output_check_agrees_with_is_grid():
     from arc_pipeline.dsl.types import is_grid
-    from arc_pipeline.sandbox_worker import _grid_bytes
+    from arc_pipeline.execution.protocol import grid_bytes as _grid_bytes
 
     class T(tuple):
         pass
