@@ -512,3 +512,12 @@ def test_worker_slow_to_pick_up_a_message_is_not_a_timeout():
             resume.join()
         assert result.status == OK and result.output == PRIMITIVES["rotate_90"](G1)
         assert executor.worker_pids() == [pid]  # not killed and replaced
+
+
+def test_kill_benchmark_counts_each_grid_once():
+    from arc_pipeline.bench import run_kill_benchmark
+
+    got = run_kill_benchmark(n_grids=6, n_killed=2, work_s=0.0, workers=1, timeout_s=TIMEOUT_S, kill_grace_s=GRACE_S)
+    assert (got["grid_runs"], got["max_runs_of_a_good_grid"], got["timeouts"]) == (6, 1, 2)
+    with pytest.raises(ValueError, match="n_killed"):
+        run_kill_benchmark(n_grids=3, n_killed=4)
