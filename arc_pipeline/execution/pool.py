@@ -430,8 +430,8 @@ class Executor:
         def replace(worker: _Worker, running: tuple[float, float, float, float] | None, status: str | None,
                     error: str, failed: bool) -> None:
             """Kill `worker`, put a fresh one in its place and settle its in-flight tasks: the
-            one it was running (per its progress slot) loses the grid it was on, the others
-            never started and are re-queued. `failed`: the worker died or was killed (not
+            one it was running (per its progress slot) keeps what the worker logged and loses
+            the grid it was on (see `settle`), the others never started and are re-queued. `failed`: the worker died or was killed (not
             retired); if the running task is unknown, the oldest one is charged an attempt."""
             tasks = list(worker.inflight)
             worker.inflight.clear()
