@@ -7,7 +7,7 @@ backfill, level by level), then the downstream assets. Wall time per stage is pr
 appended to ``data/run_times.jsonl``.
 
 The configuration is resolved once (``config.settings_from_env`` + ``--profile``) and handed to
-the Dagster resources explicitly; nothing here writes ``os.environ``. A failed stage prints its
+the Dagster resources explicitly (the profile is never written to ``os.environ``). A failed stage prints its
 one-line cause; the full Dagster traceback goes to ``data/logs/run-*.log`` (and to the console
 with ``--traceback``). The instance storage of a brand-new ``DAGSTER_HOME`` is created under a
 file lock (``open_instance``), so concurrent first runs do not race on its SQLite schema.
@@ -186,7 +186,9 @@ def run_pipeline(profile: str | None = None, select: str = "*", traceback: bool 
 
 def main() -> None:
     """``python -m arc_pipeline.defs.runner``: create the instance storage in $DAGSTER_HOME (Makefile)."""
-    home = os.environ.get("DAGSTER_HOME")
+    from arc_pipeline.config import settings_from_env
+
+    home = settings_from_env().dagster_home
     if not home:
         raise SystemExit("DAGSTER_HOME is not set")
     open_instance(Path(home))
