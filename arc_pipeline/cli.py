@@ -123,7 +123,7 @@ def cmd_bench(args) -> int:
 def cmd_run(args) -> int:
     from arc_pipeline.defs.runner import run_pipeline  # the Dagster layer: imported only by `run`
 
-    return run_pipeline(profile=args.profile, select=args.select)
+    return run_pipeline(profile=args.profile, select=args.select, traceback=args.traceback)
 
 
 def cmd_reference(args) -> int:
@@ -165,6 +165,8 @@ def build_parser() -> argparse.ArgumentParser:
     r = sub.add_parser("run", help="materialize the whole lineage (raw tasks -> eval report)")
     r.add_argument("--profile", default=None, help="config profile (default: cpu-tiny)")
     r.add_argument("--select", default="*", help="dagster asset selection (default: everything)")
+    r.add_argument("--traceback", action="store_true",
+                   help="print the full traceback of a failed stage (always written to data/logs/)")
     r.set_defaults(fn=cmd_run)
 
     ref = sub.add_parser("reference", help="print the markdown DSL reference")
