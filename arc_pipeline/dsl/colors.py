@@ -6,8 +6,8 @@ from arc_pipeline.dsl.types import Grid, Indices
 
 __all__ = [
     "palette", "color_count", "count_colors", "most_common_color", "least_common_color",
-    "replace_color", "swap_colors", "recolor_non_background", "keep_only_color", "remove_color",
-    "map_colors", "cells_of_color", "cells_not_of_color", "colors_by_frequency",
+    "colors_by_frequency", "replace_color", "swap_colors", "recolor_non_background",
+    "keep_only_color", "remove_color", "map_colors", "cells_of_color", "cells_not_of_color",
 ]
 
 
@@ -46,16 +46,6 @@ def count_colors(grid: Grid) -> int:
     return len(_counts(grid))
 
 
-def colors_by_frequency(grid: Grid) -> tuple[int, ...]:
-    """Colours from most to least frequent; ties go to the smaller colour number.
-
-    >>> colors_by_frequency(((3, 1), (1, 0)))
-    (1, 0, 3)
-    """
-    counts = _counts(grid)
-    return tuple(sorted(counts, key=lambda c: (-counts[c], c)))
-
-
 def most_common_color(grid: Grid) -> int:
     """The most frequent colour (ties: smaller colour number). Usually the background.
 
@@ -73,6 +63,16 @@ def least_common_color(grid: Grid) -> int:
     """
     counts = _counts(grid)
     return min(counts, key=lambda c: (counts[c], c))
+
+
+def colors_by_frequency(grid: Grid) -> tuple[int, ...]:
+    """Colours from most to least frequent; ties go to the smaller colour number.
+
+    >>> colors_by_frequency(((3, 1), (1, 0)))
+    (1, 0, 3)
+    """
+    counts = _counts(grid)
+    return tuple(sorted(counts, key=lambda c: (-counts[c], c)))
 
 
 def replace_color(grid: Grid, old: int, new: int) -> Grid:

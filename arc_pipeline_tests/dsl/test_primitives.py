@@ -72,3 +72,23 @@ def test_reference_lists_every_primitive():
     text = render_reference()
     for name in NAMES:
         assert f"`{name}(" in text, name
+
+
+def test_primitives_are_ordered_by_name_not_by_file():
+    # mutations and the search teacher enumerate PRIMITIVES: moving a primitive between
+    # modules must not reorder them (that would change the SFT dataset hash)
+    assert list(PRIMITIVES) == sorted(PRIMITIVES)
+    assert list(PRIMITIVE_MODULE) == sorted(PRIMITIVE_MODULE)
+
+
+def test_every_module_has_a_titled_reference_section_and_support_adds_no_primitives():
+    from arc_pipeline.dsl import _support
+    from arc_pipeline.dsl.reference import _SECTION_TITLES, render_reference
+
+    modules = set(PRIMITIVE_MODULE.values())
+    assert modules <= set(_SECTION_TITLES), sorted(modules - set(_SECTION_TITLES))
+    assert "_support" not in modules and not getattr(_support, "__all__", ())
+    assert all(inspect.getmodule(fn).__name__.split(".")[-1] == PRIMITIVE_MODULE[n] for n, fn in PRIMITIVES.items())
+    titles = [line for line in render_reference().splitlines() if line.startswith("## ")]
+    assert len(titles) == len(modules) == len(set(titles))
+    assert not any("regions" in t.lower() for t in titles)
