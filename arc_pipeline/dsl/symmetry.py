@@ -12,6 +12,15 @@ __all__ = [
 ]
 
 
+def _quarter_turn(r: int, c: int, R: int, C: int) -> tuple[int, int]:
+    """Clockwise quarter turn of cell (r, c) about the point (R/2, C/2).
+
+    The centre is in half-cell units so that cell centres and cell corners are both allowed;
+    the two symmetry-completion primitives search over such centres.
+    """
+    return (R + 2 * c - C) // 2, (C - (2 * r - R)) // 2
+
+
 def rotate_90(grid: Grid) -> Grid:
     """Rotate clockwise by a quarter turn.
 
@@ -83,9 +92,6 @@ def grid_symmetries(grid: Grid) -> tuple:
     >>> len(grid_symmetries(((1, 2), (3, 4))))
     8
     """
-    def rot(g):
-        return tuple(zip(*g[::-1]))
-
     found = []
     current = tuple(tuple(row) for row in grid)
     for flipped in (current, tuple(row[::-1] for row in current)):
@@ -93,7 +99,7 @@ def grid_symmetries(grid: Grid) -> tuple:
         for _ in range(4):
             if g not in found:
                 found.append(g)
-            g = rot(g)
+            g = rotate_90(g)
     return tuple(found)
 
 
@@ -168,8 +174,7 @@ def complete_quarter_turn_symmetry(obj: Obj) -> Obj:
                 continue
             score, ok = 0, True
             for (r, c), v in cells.items():
-                a, b = 2 * r - R, 2 * c - C
-                image = ((R + b) // 2, (C - a) // 2)
+                image = _quarter_turn(r, c, R, C)
                 if image in cells:
                     if cells[image] != v:
                         ok = False
@@ -183,7 +188,7 @@ def complete_quarter_turn_symmetry(obj: Obj) -> Obj:
     out = set(obj)
     current = list(obj)
     for _ in range(3):
-        current = [((R + 2 * c - C) // 2, (C - (2 * r - R)) // 2, v) for r, c, v in current]
+        current = [(*_quarter_turn(r, c, R, C), v) for r, c, v in current]
         out.update(current)
     return frozenset(out)
 
@@ -212,8 +217,7 @@ def complete_rotational_symmetry(obj: Obj, grid: Grid) -> Obj:
                 continue
             score, ok = 0, True
             for (r, c), v in cells.items():
-                a, b = 2 * r - R, 2 * c - C
-                nr, nc = (R + b) // 2, (C - a) // 2
+                nr, nc = _quarter_turn(r, c, R, C)
                 if (nr, nc) in cells:
                     if cells[(nr, nc)] != v:
                         ok = False
@@ -230,7 +234,7 @@ def complete_rotational_symmetry(obj: Obj, grid: Grid) -> Obj:
     out = set(obj)
     current = [(r, c, v) for (r, c), v in cells.items()]
     for _ in range(3):
-        current = [((R + (2 * c - C)) // 2, (C - (2 * r - R)) // 2, v) for r, c, v in current]
+        current = [(*_quarter_turn(r, c, R, C), v) for r, c, v in current]
         out.update(current)
     return frozenset(out)
 
