@@ -7,7 +7,7 @@ from arc_pipeline.dsl.symmetry import flip_horizontal, transpose
 from arc_pipeline.dsl.types import Grid
 
 __all__ = [
-    "upscale", "upscale_rows_cols", "downscale", "tile", "concat_horizontal", "concat_vertical",
+    "upscale", "upscale_rows_cols", "downscale", "tile", "concat_horizontal",
     "stack_vertical", "stack_horizontal", "mirror_right", "mirror_down", "split_columns",
     "split_rows", "split_by_lines", "line_section_counts", "dedupe_rows", "dedupe_columns",
 ]
@@ -64,23 +64,17 @@ def concat_horizontal(left: Grid, right: Grid) -> Grid:
     return tuple(a + b for a, b in zip(left, right))
 
 
-def concat_vertical(top: Grid, bottom: Grid) -> Grid:
-    """Stack two grids of equal width, the first on top.
-
-    >>> concat_vertical(((1, 2),), ((3, 4),))
-    ((1, 2), (3, 4))
-    """
-    if len(top[0]) != len(bottom[0]):
-        raise ValueError("concat_vertical needs grids of equal width")
-    return top + bottom
-
-
 def stack_vertical(grids) -> Grid:
     """Stack any number of equal-width grids top to bottom, in order.
+
+    Two grids are stacked with a pair: ``stack_vertical((top, bottom))``.
 
     >>> stack_vertical((((1, 2),), ((3, 4),), ((5, 6),)))
     ((1, 2), (3, 4), (5, 6))
     """
+    grids = tuple(grids)
+    if len({len(g[0]) for g in grids if g}) > 1:
+        raise ValueError("stack_vertical needs grids of equal width")
     return tuple(row for g in grids for row in g)
 
 

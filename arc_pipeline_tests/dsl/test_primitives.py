@@ -92,3 +92,10 @@ def test_every_module_has_a_titled_reference_section_and_support_adds_no_primiti
     titles = [line for line in render_reference().splitlines() if line.startswith("## ")]
     assert len(titles) == len(modules) == len(set(titles))
     assert not any("regions" in t.lower() for t in titles)
+
+
+def test_stack_vertical_refuses_grids_of_different_widths():
+    with pytest.raises(ValueError, match="stack_vertical needs grids of equal width"):
+        PRIMITIVES["stack_vertical"]((((1, 2),), ((3,),)))
+    assert PRIMITIVES["stack_vertical"]((((1,),), ((2,),))) == ((1,), (2,))
+
