@@ -99,3 +99,28 @@ def test_stack_vertical_refuses_grids_of_different_widths():
         PRIMITIVES["stack_vertical"]((((1, 2),), ((3,),)))
     assert PRIMITIVES["stack_vertical"]((((1,),), ((2,),))) == ((1,), (2,))
 
+
+
+# `len` read three ways: the names say which kind of value a solver measures
+SAME_CODE_ON_PURPOSE = [{"count", "height", "object_size"}]
+
+
+def _code_key(fn) -> str:
+    """The function body without its docstring, parameters renamed by position."""
+    import ast
+    import textwrap
+
+    node = ast.parse(textwrap.dedent(inspect.getsource(fn))).body[0]
+    body = node.body[1:] if isinstance(node.body[0], ast.Expr) and isinstance(node.body[0].value, ast.Constant) else node.body
+    text = ast.dump(ast.Module(body=body, type_ignores=[]))
+    for i, a in enumerate(node.args.args):
+        text = text.replace(f"'{a.arg}'", f"'arg{i}'")
+    return text
+
+
+def test_no_two_primitives_have_the_same_code():
+    groups: dict[str, set] = {}
+    for name, fn in PRIMITIVES.items():
+        groups.setdefault(_code_key(fn), set()).add(name)
+    duplicates = [g for g in groups.values() if len(g) > 1 and g not in SAME_CODE_ON_PURPOSE]
+    assert duplicates == []
