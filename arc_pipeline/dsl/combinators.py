@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
-from arc_pipeline.dsl.arithmetic import add, multiply, subtract
-from arc_pipeline.dsl.cropping import window_around
-from arc_pipeline.dsl.placement import smear_object
+from arc_pipeline.dsl.arithmetic import add, multiply, subtract  # noqa: F401 - used in docstring examples
+from arc_pipeline.dsl.cropping import window_around  # noqa: F401 - used in docstring examples
+from arc_pipeline.dsl.placement import smear_object  # noqa: F401 - used in docstring examples
 
 __all__ = [
     "identity", "constant", "chain", "fork", "fix_first", "fix_second", "fix_last", "fix_at",

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
-from arc_pipeline.dsl.arithmetic import add, is_even
-from arc_pipeline.dsl.combinators import fix_first
+from arc_pipeline.dsl.arithmetic import add, is_even  # noqa: F401 - used in docstring examples
+from arc_pipeline.dsl.combinators import fix_first  # noqa: F401 - used in docstring examples
 
 __all__ = [
     "map_items", "keep_if", "drop_if", "count_if", "sort_by", "sort_by_descending", "max_by",

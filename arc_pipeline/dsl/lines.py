@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from arc_pipeline.dsl.construction import make_grid, set_cells
+from arc_pipeline.dsl.construction import make_grid, set_cells  # noqa: F401 - make_grid: docstring examples
 from arc_pipeline.dsl.types import Grid, Indices, Obj
 
 __all__ = [

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from arc_pipeline.dsl.cells import plus_shape
+from arc_pipeline.dsl.cells import plus_shape  # noqa: F401 - used in docstring examples
 from arc_pipeline.dsl.objects import object_left, object_top, recolor_object
 from arc_pipeline.dsl.types import Grid, Indices, Obj, Objects
 
