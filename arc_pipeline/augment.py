@@ -28,14 +28,11 @@ import random
 from dataclasses import dataclass
 from typing import Any
 
+from arc_pipeline.dsl.symmetry import rotate_90
 from arc_pipeline.dsl.types import Grid
 from arc_pipeline.tasks import ArcTask, Pair
 
 IDENTITY_COLORS = tuple(range(10))
-
-
-def _rot90(g: Grid) -> Grid:
-    return tuple(zip(*g[::-1]))
 
 
 def _mirror(g: Grid) -> Grid:
@@ -48,7 +45,7 @@ def dihedral_apply(d: int, g: Grid) -> Grid:
         raise ValueError(f"dihedral index must be 0..7, got {d}")
     g = tuple(tuple(r) for r in g)
     for _ in range(d % 4):
-        g = _rot90(g)
+        g = rotate_90(g)
     if d >= 4:
         g = _mirror(g)
     return tuple(tuple(r) for r in g)

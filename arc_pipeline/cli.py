@@ -24,6 +24,19 @@ def _print_table(title: str, columns: list[str], rows: list[list]) -> None:
     Console(stderr=False).print(table)
 
 
+def format_primitive_usage(usage: dict[str, int], width: int = 100) -> str:
+    """Text block for `verify`: solvers per primitive (most used first) and the unused ones."""
+    import textwrap
+
+    used = [f"{name}={n}" for name, n in usage.items() if n]
+    unused = [name for name, n in usage.items() if not n]
+    lines = [f"primitive use: {len(used)} of {len(usage)} primitives used by at least one solver "
+             "(solvers per primitive):"]
+    lines += textwrap.wrap(", ".join(used), width, initial_indent="  ", subsequent_indent="  ")
+    lines.append(f"unused primitives ({len(unused)}): {', '.join(unused) if unused else 'none'}")
+    return "\n".join(lines)
+
+
 def cmd_verify(args) -> int:
     if args.hash_seeds:
         from arc_pipeline.solutions.verify import verify_under_hash_seeds
@@ -61,6 +74,7 @@ def cmd_verify(args) -> int:
               report.python, report.hash_seed, f"{report.seconds:.2f}"]])
         for row in report.rows.filter(report.rows["data_flaw"].is_not_null()).to_dicts():
             print(f"data flaw documented by the {row['task_id']} solver: {row['data_flaw']}")
+        print(format_primitive_usage(report.primitive_usage))
         print(f"{report.passed} passed, {report.failed} failed"
               + (f" ({len(report.with_data_flaw)} solver with a documented data-flaw exception)"
                  if report.with_data_flaw else ""))

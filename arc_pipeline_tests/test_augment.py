@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from arc_pipeline.augment import (Transform, all_dihedral, apply_grid, apply_task, dihedral_apply, invert_grid,
                                   random_transform, score_on_transformed)
-from arc_pipeline.dsl import grids as G
+from arc_pipeline.dsl import symmetry as G
 from arc_pipeline.tasks import ArcTask, Pair
 
 
