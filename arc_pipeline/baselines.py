@@ -93,8 +93,6 @@ def build_baselines(tasks: Mapping[str, ArcTask], solutions: Mapping[str, str], 
     """The `baseline_programs` table for the given tasks (train rewards only)."""
     from tqdm import tqdm
 
-    from arc_pipeline.teachers.search import search_edits
-
     rows = []
     # corrupted solutions: score all candidates in one batch, keep the first n with reward < 1
     candidates = [(t, p, why) for t in sorted(tasks) if t in solutions
@@ -108,14 +106,34 @@ def build_baselines(tasks: Mapping[str, ArcTask], solutions: Mapping[str, str], 
         rows.append(_row(task_id, "corrupted", program, score, f"verified solution, then: {why}", seed, data_revision))
     if search_starts:
         for task_id in tqdm(sorted(tasks), desc="search baselines", disable=not progress):
-            rng = random.Random(f"{seed}:{task_id}:search-baseline")
-            best, start, _ = search_edits(tasks[task_id], EMPTY_PROGRAM, executor, rng, 4, generations=2, population=6)
-            partial = [c for c in [start] + best if c.score.reward < 1.0]
+            start, partial = search_partials(tasks[task_id], executor, seed, "search-baseline")
             top = max(partial, key=lambda c: c.score.reward)
             how = "search from identity: " + ("; ".join(top.history) if top.history else "no improving edit")
             rows.append(_row(task_id, "search", top.program, top.score, how, seed, data_revision))
     frame = pl.DataFrame(rows, schema=BASELINE_SCHEMA)
     return frame.unique(subset=["task_id", "baseline_id"], keep="first", maintain_order=True)
+
+
+def search_partials(task: ArcTask, executor, seed: int, salt: str):
+    """The search teacher grown from the empty program: ``(start, partials)``, where partials
+    are the candidates (start included) that do not solve the train pairs. ``salt`` separates
+    the random streams of the uses (training baselines vs held-out levels)."""
+    from arc_pipeline.teachers.search import search_edits
+
+    rng = random.Random(f"{seed}:{task.id}:{salt}")
+    best, start, _ = search_edits(task, EMPTY_PROGRAM, executor, rng, 4, generations=2, population=6)
+    return start, [c for c in [start] + best if c.score.reward < 1.0]
+
+
+def search_levels(tasks: Mapping[str, ArcTask], executor, seed: int) -> dict[str, str]:
+    """level-1..5 per held-out task from a search baseline grown from the empty program (such
+    tasks have no verified solution to corrupt); same rule as :func:`level_for` on training tasks."""
+    levels = {}
+    for task_id in sorted(tasks):
+        start, partial = search_partials(tasks[task_id], executor, seed, "eval-baseline")
+        rewards = [c.score.reward for c in partial] or [start.score.reward]
+        levels[task_id] = level_for(sum(rewards) / len(rewards))
+    return levels
 
 
 def _row(task_id, source, program, score, provenance, seed, revision) -> dict:
