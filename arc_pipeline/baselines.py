@@ -24,7 +24,7 @@ import polars as pl
 
 from arc_pipeline.mutations import CORRUPTIONS, mutate
 from arc_pipeline.program import strip_comments
-from arc_pipeline.reward import score_programs
+from arc_pipeline.rewards.smooth import score_programs
 from arc_pipeline.tasks import ArcTask
 
 LEVELS = ("level-1", "level-2", "level-3", "level-4", "level-5")
@@ -160,13 +160,13 @@ def task_difficulty_frame(baselines: pl.DataFrame) -> pl.DataFrame:
 def teacher_first_tries(tasks: Mapping[str, ArcTask], teacher, executor, seed: int = 0,
                         dsl_reference: str | None = None, data_revision: str = "") -> pl.DataFrame:
     """Source ``teacher``: a configured teacher's first attempt from scratch (the edit prompt
-    with the empty program), kept when it parses, validates and scores < 1 on the train pairs."""
-    from arc_pipeline.parsing import extract_program
-    from arc_pipeline.program import ProgramError, validate_program
+    with the empty program), kept when the edit evaluator scores it (it parses and validates)
+    and it scores < 1 on the train pairs; a bad answer is skipped, never raised."""
     from arc_pipeline.prompts import SYSTEM_PROMPT, ExampleOutcome, render_edit_prompt
+    from arc_pipeline.rewards.edit import evaluate_edits
     from arc_pipeline.teachers.base import EditRequest
 
-    rows, attempts = [], []
+    rows, answers = [], []
     for task_id in sorted(tasks):
         task = tasks[task_id]
         outcomes = [ExampleOutcome(r.status, r.output, r.error)
@@ -175,16 +175,11 @@ def teacher_first_tries(tasks: Mapping[str, ArcTask], teacher, executor, seed: i
         request = EditRequest(task_id=task_id, prompt=prompt, system=SYSTEM_PROMPT, start_program=EMPTY_PROGRAM,
                               task_json=task.train_json(), n_samples=1, seed=seed)
         samples = teacher.sample(request)
-        program = extract_program(samples[0].text)[1] if samples else None
-        try:
-            if program is not None:
-                validate_program(program)
-                attempts.append((task_id, program))
-        except ProgramError:
-            continue
-    scores = score_programs([(p, tasks[t]) for t, p in attempts], executor)
-    for (task_id, program), score in zip(attempts, scores):
-        if score.reward < 1.0:
-            rows.append(_row(task_id, "teacher", program, score,
+        if samples:
+            answers.append((task_id, samples[0].text))
+    edits = evaluate_edits([(text, tasks[t]) for t, text in answers], executor)
+    for (task_id, _), edit in zip(answers, edits):
+        if edit.scored and edit.reward < 1.0:
+            rows.append(_row(task_id, "teacher", edit.program, edit.score,
                              f"{teacher.name}/{teacher.model} first attempt from the empty program", seed, data_revision))
     return pl.DataFrame(rows, schema=BASELINE_SCHEMA)

@@ -39,7 +39,7 @@ def build_edit_traces(cfg: PipelineConfig, wh: Warehouse, teacher_settings: dict
         starts, tasks, teacher, executor, samples_per_start=cfg.teacher.samples_per_start,
         rounds=cfg.teacher.rounds, seed=seed, run_id=run_id, data_revision=data_revision(wh),
         dsl_reference=render_reference(), temperature=cfg.teacher.temperature,
-        max_output_tokens=cfg.teacher.max_output_tokens)
+        max_output_tokens=cfg.teacher.max_output_tokens, reward_config=cfg.reward)
     inserted = wh.append_rows("edit_traces", rows, key=TRACE_KEY)
     return TraceResult(rows, inserted, stats, seed)
 
@@ -67,7 +67,7 @@ def leaked_prompts(wh: Warehouse) -> list[dict]:
 def recheck_delta_r(wh: Warehouse, sample: int = 200, tolerance: float = 1e-9,
                     cfg: PipelineConfig | None = None) -> tuple[int, list[dict]]:
     """Re-execute stored (start, edited) programs and compare Δr with the stored value."""
-    from arc_pipeline.reward import DEFAULT_REWARD, score_programs
+    from arc_pipeline.rewards.smooth import DEFAULT_REWARD, score_programs
 
     if not wh.has_table("edit_traces"):
         return 0, []
@@ -78,7 +78,7 @@ def recheck_delta_r(wh: Warehouse, sample: int = 200, tolerance: float = 1e-9,
     tasks = tasks_by_role(wh, "train")
     rows = [r for r in rows if r["task_id"] in tasks]
     items = [(r["start_program"], tasks[r["task_id"]]) for r in rows] + [(r["edited_program"], tasks[r["task_id"]]) for r in rows]
-    scores = score_programs(items, executor_for(cfg), DEFAULT_REWARD)
+    scores = score_programs(items, executor_for(cfg), cfg.reward if cfg else DEFAULT_REWARD)
     n = len(rows)
     mismatches = []
     for i, r in enumerate(rows):

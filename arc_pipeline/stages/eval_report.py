@@ -56,7 +56,8 @@ def build_eval_report(cfg: PipelineConfig, wh: Warehouse, run_id: str) -> dict:
                                                                 cfg.teacher.search_population))
     revision = data_revision(wh)
     t0 = time.perf_counter()
-    results, refine_results = evaluate_models(proposers, tasks, levels, cfg.eval, executor, cfg.seed, revision)
+    results, refine_results = evaluate_models(proposers, tasks, levels, cfg.eval, executor, cfg.seed, revision,
+                                              reward_config=cfg.reward)
     seconds = time.perf_counter() - t0
     results = results.with_columns(pl.lit(run_id).alias("run_id"), pl.lit(fingerprint).alias("fingerprint"))
     wh.replace_table("eval_results", results)

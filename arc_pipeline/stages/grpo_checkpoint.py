@@ -60,5 +60,6 @@ def build_grpo_checkpoint(cfg: PipelineConfig, wh: Warehouse) -> tuple[dict, pl.
     if not any(w > 0 for w in weights):
         weights = [1.0] * len(weights)  # everything sunset: fall back to uniform rather than nothing
     metrics = train_grpo(prompts.to_dicts(), layout.merged("sft"), cfg.model, cfg.grpo,
-                         layout.checkpoint("grpo"), cfg.seed, sampling_weights=weights)
+                         layout.checkpoint("grpo"), cfg.seed, sampling_weights=weights,
+                         reward_config=cfg.reward)
     return metrics, decisions
