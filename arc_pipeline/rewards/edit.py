@@ -123,6 +123,7 @@ class ParsedEdit:
     program: str | None
     status: str
     detail: str = ""  # why the program was rejected, when it was
+    reasoning_tokens: int = 0  # tokens the thinking penalty counts (see thinking_tokens)
 
     @property
     def usable(self) -> bool:
@@ -141,22 +142,37 @@ def parse_edit(text: str | None, train_inputs: Sequence[Grid] = ()) -> ParsedEdi
     """
     try:
         cot, program, status = extract_program(text)
+        thinking = reasoning_tokens(text, cot, program)
     except Exception as exc:  # noqa: BLE001 -- one answer must never stop a run
         return ParsedEdit(None, None, EVALUATION_ERROR, f"parse: {type(exc).__name__}: {exc}"[:300])
     if program is None:
-        return ParsedEdit(cot, None, status)
+        return ParsedEdit(cot, None, status, "", thinking)
     try:
         tree = validate_program(program)
-        why = None  # the literal (lookup-table) check lands in the next commit
+        why = literal_violation(tree, train_inputs)
     except ProgramError as exc:
-        return ParsedEdit(cot, program, exc.kind, str(exc)[:300])
+        return ParsedEdit(cot, program, exc.kind, str(exc)[:300], thinking)
     except RecursionError:
-        return ParsedEdit(cot, program, "invalid_program", "the program is nested too deeply")
+        return ParsedEdit(cot, program, "invalid_program", "the program is nested too deeply", thinking)
     except Exception as exc:  # noqa: BLE001
-        return ParsedEdit(cot, program, EVALUATION_ERROR, f"validate: {type(exc).__name__}: {exc}"[:300])
+        return ParsedEdit(cot, program, EVALUATION_ERROR, f"validate: {type(exc).__name__}: {exc}"[:300], thinking)
     if why is not None:
-        return ParsedEdit(cot, program, LITERAL_OUTPUT, why)
-    return ParsedEdit(cot, program, status)
+        return ParsedEdit(cot, program, LITERAL_OUTPUT, why, thinking)
+    return ParsedEdit(cot, program, status, "", thinking)
+
+
+def reasoning_tokens(text: str | None, cot: str | None, program: str | None) -> int:
+    """Tokens the thinking penalty counts: the ``<think>`` block when there is one, else every
+    token of the answer that is not the program (dropping the tags must not avoid the penalty).
+
+    >>> reasoning_tokens("<think>a b</think>def solve(I): return I", "a b", "def solve(I): return I")
+    2
+    >>> reasoning_tokens("a b c def solve(I): return I", None, "def solve(I): return I")
+    3
+    """
+    if cot is not None:
+        return count_tokens(cot)
+    return max(0, count_tokens(text) - count_tokens(program))
 
 
 @dataclass(frozen=True)
@@ -187,8 +203,8 @@ class EditOutcome:
 
     @property
     def thinking_tokens(self) -> int:
-        """Whitespace tokens of the CoT (``<think>`` block; 0 without tags)."""
-        return count_tokens(self.parsed.cot)
+        """Whitespace tokens the thinking penalty counts (:func:`reasoning_tokens`)."""
+        return self.parsed.reasoning_tokens
 
     def run_status(self) -> str:
         """The status a trace stores: the parse status, or, when the program ran and every

@@ -11,7 +11,7 @@ through the one edit evaluator (:mod:`arc_pipeline.rewards.edit`).
 >>> fn = make_trl_reward(lambda: Ex())
 >>> fn(["<think>keep</think>def solve(I):\\n    return I", "no idea"], task_json=[task] * 2, reward_before=[0.5] * 2)
 [0.5, -0.5]
->>> make_format_reward()(["<think>x</think>def solve(I):\\n    return I", "no idea"])
+>>> make_format_reward()(["<think>x</think>def solve(I):\\n    return I", "<think></think>def solve("])
 [1.0, 0.0]
 """
 
@@ -23,7 +23,7 @@ from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
-from arc_pipeline.parsing import completion_text, extract_program
+from arc_pipeline.parsing import completion_text
 from arc_pipeline.rewards.edit import evaluate_batch, parse_edit
 from arc_pipeline.rewards.smooth import DEFAULT_REWARD, RewardConfig, delta, thinking_penalty
 
@@ -157,7 +157,7 @@ def make_format_reward(counter: Counter | None = None) -> Callable[..., list[flo
         tasks = _tasks(kwargs, len(completions), required=False)
         scores = []
         for c, task in zip(completions, tasks):
-            status = extract_program(completion_text(c))[2]
+            status = parse_edit(completion_text(c), list(task.train_inputs) if task is not None else ()).status
             if counter is not None:
                 counter[status] += 1
             scores.append(FORMAT_SCORES.get(status, 0.0))
