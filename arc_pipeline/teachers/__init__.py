@@ -39,7 +39,8 @@ def make_teacher(cfg: PipelineConfig, settings: dict | None, warehouse, executor
     base_url = settings.get("base_url") or tc.base_url
     cache = CallCache(warehouse.path)
     budget = Budget(max_usd=tc.budget_usd, max_tokens=tc.budget_tokens)
-    common = dict(cache=cache, budget=budget, max_retries=tc.max_retries, max_concurrency=tc.max_concurrency)
+    common = dict(cache=cache, budget=budget, max_retries=tc.max_retries, max_concurrency=tc.max_concurrency,
+                  max_malformed_retries=tc.max_malformed_retries, timeout_s=tc.request_timeout_s)
     if name == "search":
         from arc_pipeline.teachers.search import SearchTeacher
 
