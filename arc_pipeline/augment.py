@@ -141,12 +141,12 @@ def all_dihedral() -> list[Transform]:
 
 def score_on_transformed(program: str | None, task: ArcTask, transform: Transform, executor: Any = None,
                          config: Any = None):
-    """The program's :class:`arc_pipeline.reward.TaskScore` on the transformed task, scored in
+    """The program's :class:`arc_pipeline.rewards.smooth.TaskScore` on the transformed task, scored in
     the original frame: outputs on transformed train inputs are inverted and compared with the
     ORIGINAL train outputs. Equals ``score_program(program, task)`` for an equivariant program.
     """
     from arc_pipeline.dsl.types import is_grid
-    from arc_pipeline.reward import DEFAULT_REWARD, failed_task_score, task_reward
+    from arc_pipeline.rewards.smooth import DEFAULT_REWARD, failed_task_score, task_reward
 
     config = config or DEFAULT_REWARD
     expected = [p.output for p in task.train]

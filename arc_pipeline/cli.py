@@ -83,7 +83,7 @@ def cmd_verify(args) -> int:
 
 def cmd_score(args) -> int:
     from arc_pipeline.execution import Executor
-    from arc_pipeline.reward import score_program, test_correct
+    from arc_pipeline.rewards.smooth import score_program, test_correct
     from arc_pipeline.tasks import TaskFormatError, UnknownTaskError, find_task, load_task_file
 
     try:

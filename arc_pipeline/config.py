@@ -25,6 +25,8 @@ from typing import Any
 
 import yaml
 
+from arc_pipeline.rewards.smooth import RewardConfig
+
 REPO_ROOT = Path(__file__).resolve().parent.parent
 CONFIG_DIR = REPO_ROOT / "configs"
 DEFAULT_PROFILE = "cpu-tiny"
@@ -58,6 +60,8 @@ class TeacherConfig:
     max_output_tokens: int = 4096
     max_concurrency: int = 4
     max_retries: int = 5
+    request_timeout_s: float = 600.0  # client timeout of one API request (anthropic, gemini)
+    max_malformed_retries: int = 2  # re-asks after a reply that is not valid JSON; then a failed sample
     budget_usd: float | None = 5.0
     # [input, output] USD per million tokens; overrides the price table (teachers/pricing.py).
     # Required for a model the table does not price while budget_usd is set.
@@ -166,6 +170,7 @@ class PipelineConfig:
     grpo: GRPOConfigSection = field(default_factory=GRPOConfigSection)
     eval: EvalConfig = field(default_factory=EvalConfig)
     sandbox: SandboxConfig = field(default_factory=SandboxConfig)
+    reward: RewardConfig = field(default_factory=RewardConfig)  # constants of the smooth reward
     # overrides of arc_pipeline.curriculum.CurriculumConfig (sunset_mean, boost_mean, gate_levels, ...)
     curriculum: dict[str, Any] = field(default_factory=dict)
 

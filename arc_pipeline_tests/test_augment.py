@@ -119,7 +119,7 @@ def executor():
 def test_equivariant_program_scores_the_same_on_transformed_tasks(executor, perm, d):
     """flip_horizontal commutes with colour permutations and with D4 elements {id, rot180,
     mirror-lr, mirror-tb}: its reward on the transformed task equals its reward on the task."""
-    from arc_pipeline.reward import score_program
+    from arc_pipeline.rewards.smooth import score_program
 
     task = _flip_task()
     t = Transform(d, (0, *perm))

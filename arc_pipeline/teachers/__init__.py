@@ -46,7 +46,8 @@ def make_teacher(cfg: PipelineConfig, secrets: dict | None, warehouse, executor=
     name, model, base_url = tc.name, tc.model, tc.base_url
     cache = CallCache(warehouse.path)
     budget = Budget(max_usd=tc.budget_usd, max_tokens=tc.budget_tokens)
-    common = dict(cache=cache, budget=budget, max_retries=tc.max_retries, max_concurrency=tc.max_concurrency)
+    common = dict(cache=cache, budget=budget, max_retries=tc.max_retries, max_concurrency=tc.max_concurrency,
+                  max_malformed_retries=tc.max_malformed_retries, timeout_s=tc.request_timeout_s)
     if name == "search":
         from arc_pipeline.teachers.search import SearchTeacher
 

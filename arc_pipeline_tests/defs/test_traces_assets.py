@@ -253,7 +253,7 @@ def _plant_leak(data) -> str:
 
 
 def test_leakage_check_fails_on_a_planted_leak(built, tmp_path):
-    from arc_pipeline.pipeline_steps import leaked_prompts
+    from arc_pipeline.stages.edit_traces import leaked_prompts
     from arc_pipeline.warehouse import Warehouse
 
     data = copy_dir(built["full_dir"], tmp_path / "data")
