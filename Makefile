@@ -9,7 +9,7 @@ export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 export TOKENIZERS_PARALLELISM := false
 
-.PHONY: install run test verify bench ui clean
+.PHONY: install instance run test verify bench ui clean
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -21,7 +21,11 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 install: $(STAMP)
-	@mkdir -p $(DAGSTER_HOME) && cp dagster.yaml $(DAGSTER_HOME)/dagster.yaml
+
+# Create $(DAGSTER_HOME) (dagster.yaml + storage) under a file lock: concurrent first starts on an
+# empty home would otherwise race on its SQLite schema (arc_pipeline/defs/runner.py: open_instance).
+instance: install
+	$(PY) -m arc_pipeline.defs.runner
 
 run: install
 	$(VENV)/bin/arc-pipeline run
@@ -36,7 +40,7 @@ verify: install
 bench: install
 	$(VENV)/bin/arc-pipeline bench
 
-ui: install
+ui: instance
 	$(VENV)/bin/dagster dev -w workspace.yaml -h 127.0.0.1
 
 clean:

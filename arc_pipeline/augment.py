@@ -28,14 +28,11 @@ import random
 from dataclasses import dataclass
 from typing import Any
 
+from arc_pipeline.dsl.symmetry import rotate_90
 from arc_pipeline.dsl.types import Grid
 from arc_pipeline.tasks import ArcTask, Pair
 
 IDENTITY_COLORS = tuple(range(10))
-
-
-def _rot90(g: Grid) -> Grid:
-    return tuple(zip(*g[::-1]))
 
 
 def _mirror(g: Grid) -> Grid:
@@ -48,7 +45,7 @@ def dihedral_apply(d: int, g: Grid) -> Grid:
         raise ValueError(f"dihedral index must be 0..7, got {d}")
     g = tuple(tuple(r) for r in g)
     for _ in range(d % 4):
-        g = _rot90(g)
+        g = rotate_90(g)
     if d >= 4:
         g = _mirror(g)
     return tuple(tuple(r) for r in g)
@@ -144,12 +141,12 @@ def all_dihedral() -> list[Transform]:
 
 def score_on_transformed(program: str | None, task: ArcTask, transform: Transform, executor: Any = None,
                          config: Any = None):
-    """The program's :class:`arc_pipeline.reward.TaskScore` on the transformed task, scored in
+    """The program's :class:`arc_pipeline.rewards.smooth.TaskScore` on the transformed task, scored in
     the original frame: outputs on transformed train inputs are inverted and compared with the
     ORIGINAL train outputs. Equals ``score_program(program, task)`` for an equivariant program.
     """
     from arc_pipeline.dsl.types import is_grid
-    from arc_pipeline.reward import DEFAULT_REWARD, failed_task_score, task_reward
+    from arc_pipeline.rewards.smooth import DEFAULT_REWARD, failed_task_score, task_reward
 
     config = config or DEFAULT_REWARD
     expected = [p.output for p in task.train]

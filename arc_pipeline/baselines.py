@@ -24,7 +24,7 @@ import polars as pl
 
 from arc_pipeline.mutations import CORRUPTIONS, mutate
 from arc_pipeline.program import strip_comments
-from arc_pipeline.reward import score_programs
+from arc_pipeline.rewards.smooth import score_programs
 from arc_pipeline.tasks import ArcTask
 
 LEVELS = ("level-1", "level-2", "level-3", "level-4", "level-5")
@@ -93,8 +93,6 @@ def build_baselines(tasks: Mapping[str, ArcTask], solutions: Mapping[str, str], 
     """The `baseline_programs` table for the given tasks (train rewards only)."""
     from tqdm import tqdm
 
-    from arc_pipeline.teachers.search import search_edits
-
     rows = []
     # corrupted solutions: score all candidates in one batch, keep the first n with reward < 1
     candidates = [(t, p, why) for t in sorted(tasks) if t in solutions
@@ -108,14 +106,34 @@ def build_baselines(tasks: Mapping[str, ArcTask], solutions: Mapping[str, str], 
         rows.append(_row(task_id, "corrupted", program, score, f"verified solution, then: {why}", seed, data_revision))
     if search_starts:
         for task_id in tqdm(sorted(tasks), desc="search baselines", disable=not progress):
-            rng = random.Random(f"{seed}:{task_id}:search-baseline")
-            best, start, _ = search_edits(tasks[task_id], EMPTY_PROGRAM, executor, rng, 4, generations=2, population=6)
-            partial = [c for c in [start] + best if c.score.reward < 1.0]
+            start, partial = search_partials(tasks[task_id], executor, seed, "search-baseline")
             top = max(partial, key=lambda c: c.score.reward)
             how = "search from identity: " + ("; ".join(top.history) if top.history else "no improving edit")
             rows.append(_row(task_id, "search", top.program, top.score, how, seed, data_revision))
     frame = pl.DataFrame(rows, schema=BASELINE_SCHEMA)
     return frame.unique(subset=["task_id", "baseline_id"], keep="first", maintain_order=True)
+
+
+def search_partials(task: ArcTask, executor, seed: int, salt: str):
+    """The search teacher grown from the empty program: ``(start, partials)``, where partials
+    are the candidates (start included) that do not solve the train pairs. ``salt`` separates
+    the random streams of the uses (training baselines vs held-out levels)."""
+    from arc_pipeline.teachers.search import search_edits
+
+    rng = random.Random(f"{seed}:{task.id}:{salt}")
+    best, start, _ = search_edits(task, EMPTY_PROGRAM, executor, rng, 4, generations=2, population=6)
+    return start, [c for c in [start] + best if c.score.reward < 1.0]
+
+
+def search_levels(tasks: Mapping[str, ArcTask], executor, seed: int) -> dict[str, str]:
+    """level-1..5 per held-out task from a search baseline grown from the empty program (such
+    tasks have no verified solution to corrupt); same rule as :func:`level_for` on training tasks."""
+    levels = {}
+    for task_id in sorted(tasks):
+        start, partial = search_partials(tasks[task_id], executor, seed, "eval-baseline")
+        rewards = [c.score.reward for c in partial] or [start.score.reward]
+        levels[task_id] = level_for(sum(rewards) / len(rewards))
+    return levels
 
 
 def _row(task_id, source, program, score, provenance, seed, revision) -> dict:
@@ -142,13 +160,13 @@ def task_difficulty_frame(baselines: pl.DataFrame) -> pl.DataFrame:
 def teacher_first_tries(tasks: Mapping[str, ArcTask], teacher, executor, seed: int = 0,
                         dsl_reference: str | None = None, data_revision: str = "") -> pl.DataFrame:
     """Source ``teacher``: a configured teacher's first attempt from scratch (the edit prompt
-    with the empty program), kept when it parses, validates and scores < 1 on the train pairs."""
-    from arc_pipeline.parsing import extract_program
-    from arc_pipeline.program import ProgramError, validate_program
+    with the empty program), kept when the edit evaluator scores it (it parses and validates)
+    and it scores < 1 on the train pairs; a bad answer is skipped, never raised."""
     from arc_pipeline.prompts import SYSTEM_PROMPT, ExampleOutcome, render_edit_prompt
+    from arc_pipeline.rewards.edit import evaluate_edits
     from arc_pipeline.teachers.base import EditRequest
 
-    rows, attempts = [], []
+    rows, answers = [], []
     for task_id in sorted(tasks):
         task = tasks[task_id]
         outcomes = [ExampleOutcome(r.status, r.output, r.error)
@@ -157,16 +175,11 @@ def teacher_first_tries(tasks: Mapping[str, ArcTask], teacher, executor, seed: i
         request = EditRequest(task_id=task_id, prompt=prompt, system=SYSTEM_PROMPT, start_program=EMPTY_PROGRAM,
                               task_json=task.train_json(), n_samples=1, seed=seed)
         samples = teacher.sample(request)
-        program = extract_program(samples[0].text)[1] if samples else None
-        try:
-            if program is not None:
-                validate_program(program)
-                attempts.append((task_id, program))
-        except ProgramError:
-            continue
-    scores = score_programs([(p, tasks[t]) for t, p in attempts], executor)
-    for (task_id, program), score in zip(attempts, scores):
-        if score.reward < 1.0:
-            rows.append(_row(task_id, "teacher", program, score,
+        if samples:
+            answers.append((task_id, samples[0].text))
+    edits = evaluate_edits([(text, tasks[t]) for t, text in answers], executor)
+    for (task_id, _), edit in zip(answers, edits):
+        if edit.scored and edit.reward < 1.0:
+            rows.append(_row(task_id, "teacher", edit.program, edit.score,
                              f"{teacher.name}/{teacher.model} first attempt from the empty program", seed, data_revision))
     return pl.DataFrame(rows, schema=BASELINE_SCHEMA)

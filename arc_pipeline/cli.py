@@ -24,6 +24,19 @@ def _print_table(title: str, columns: list[str], rows: list[list]) -> None:
     Console(stderr=False).print(table)
 
 
+def format_primitive_usage(usage: dict[str, int], width: int = 100) -> str:
+    """Text block for `verify`: solvers per primitive (most used first) and the unused ones."""
+    import textwrap
+
+    used = [f"{name}={n}" for name, n in usage.items() if n]
+    unused = [name for name, n in usage.items() if not n]
+    lines = [f"primitive use: {len(used)} of {len(usage)} primitives used by at least one solver "
+             "(solvers per primitive):"]
+    lines += textwrap.wrap(", ".join(used), width, initial_indent="  ", subsequent_indent="  ")
+    lines.append(f"unused primitives ({len(unused)}): {', '.join(unused) if unused else 'none'}")
+    return "\n".join(lines)
+
+
 def cmd_verify(args) -> int:
     if args.hash_seeds:
         from arc_pipeline.solutions.verify import verify_under_hash_seeds
@@ -61,6 +74,7 @@ def cmd_verify(args) -> int:
               report.python, report.hash_seed, f"{report.seconds:.2f}"]])
         for row in report.rows.filter(report.rows["data_flaw"].is_not_null()).to_dicts():
             print(f"data flaw documented by the {row['task_id']} solver: {row['data_flaw']}")
+        print(format_primitive_usage(report.primitive_usage))
         print(f"{report.passed} passed, {report.failed} failed"
               + (f" ({len(report.with_data_flaw)} solver with a documented data-flaw exception)"
                  if report.with_data_flaw else ""))
@@ -69,7 +83,7 @@ def cmd_verify(args) -> int:
 
 def cmd_score(args) -> int:
     from arc_pipeline.execution import Executor
-    from arc_pipeline.reward import score_program, test_correct
+    from arc_pipeline.rewards.smooth import score_program, test_correct
     from arc_pipeline.tasks import TaskFormatError, UnknownTaskError, find_task, load_task_file
 
     try:
@@ -123,7 +137,7 @@ def cmd_bench(args) -> int:
 def cmd_run(args) -> int:
     from arc_pipeline.defs.runner import run_pipeline  # the Dagster layer: imported only by `run`
 
-    return run_pipeline(profile=args.profile, select=args.select)
+    return run_pipeline(profile=args.profile, select=args.select, traceback=args.traceback)
 
 
 def cmd_reference(args) -> int:
@@ -165,6 +179,8 @@ def build_parser() -> argparse.ArgumentParser:
     r = sub.add_parser("run", help="materialize the whole lineage (raw tasks -> eval report)")
     r.add_argument("--profile", default=None, help="config profile (default: cpu-tiny)")
     r.add_argument("--select", default="*", help="dagster asset selection (default: everything)")
+    r.add_argument("--traceback", action="store_true",
+                   help="print the full traceback of a failed stage (always written to data/logs/)")
     r.set_defaults(fn=cmd_run)
 
     ref = sub.add_parser("reference", help="print the markdown DSL reference")

@@ -4,17 +4,28 @@ Profiles live in ``configs/<name>.yaml``: ``cpu-tiny`` (the embedded default: no
 GPU, a small fixed slice of tasks, the offline search teacher, a tiny locally built model)
 and ``gpu`` (real base model, bf16, vLLM, an API teacher). ``ARC_PIPELINE_PROFILE`` picks one;
 ``ARC_PIPELINE_CONFIG`` points to any YAML file; ``ARC_PIPELINE_DATA_DIR`` moves ``data/``.
+
+Configuration is resolved once, at the edge: ``settings_from_env`` is the only function that
+reads those variables (and ``ARC_PIPELINE_TEACHER*``); ``resolve_config`` turns the settings
+into a ``PipelineConfig``. ``load_config`` itself never looks at the environment, so a test or
+a Dagster resource gets exactly the configuration it asks for. Every YAML value is checked
+against its dataclass field's type, and an error names the file, the dotted key and the type.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import os
+import types
+import typing
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
+
+from arc_pipeline.rewards.smooth import RewardConfig
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 CONFIG_DIR = REPO_ROOT / "configs"
@@ -49,6 +60,8 @@ class TeacherConfig:
     max_output_tokens: int = 4096
     max_concurrency: int = 4
     max_retries: int = 5
+    request_timeout_s: float = 600.0  # client timeout of one API request (anthropic, gemini)
+    max_malformed_retries: int = 2  # re-asks after a reply that is not valid JSON; then a failed sample
     budget_usd: float | None = 5.0
     # [input, output] USD per million tokens; overrides the price table (teachers/pricing.py).
     # Required for a model the table does not price while budget_usd is set.
@@ -133,6 +146,15 @@ class EvalConfig:
 
 
 @dataclass
+class SandboxConfig:
+    """Limits of the sandbox that runs generated programs (arc_pipeline/execution.py)."""
+
+    workers: int | None = None  # None = one worker per CPU core
+    timeout_s: float = 1.0  # wall-clock limit per program
+    memory_mb: int = 1024  # address-space limit per worker process
+
+
+@dataclass
 class PipelineConfig:
     """Everything a run depends on; recorded with every result."""
 
@@ -147,6 +169,8 @@ class PipelineConfig:
     sft: SFTConfigSection = field(default_factory=SFTConfigSection)
     grpo: GRPOConfigSection = field(default_factory=GRPOConfigSection)
     eval: EvalConfig = field(default_factory=EvalConfig)
+    sandbox: SandboxConfig = field(default_factory=SandboxConfig)
+    reward: RewardConfig = field(default_factory=RewardConfig)  # constants of the smooth reward
     # overrides of arc_pipeline.curriculum.CurriculumConfig (sunset_mean, boost_mean, gate_levels, ...)
     curriculum: dict[str, Any] = field(default_factory=dict)
 
@@ -163,40 +187,225 @@ class PipelineConfig:
         return dataclasses.asdict(self)
 
 
-def _merge(obj: Any, values: dict[str, Any], where: str) -> Any:
-    """Return a copy of dataclass ``obj`` with ``values`` applied; unknown keys are errors."""
-    known = {f.name: f for f in dataclasses.fields(obj)}
+class ConfigError(ValueError):
+    """A configuration problem, with a one-line message naming the file, key and what was expected."""
+
+
+_TYPE_WORDS = {int: "an int", float: "a number", bool: "a boolean (true/false)", str: "a string"}
+
+
+def _describe(tp: Any) -> str:
+    """Human words for a field type, as used in error messages ("an int or null")."""
+    args = typing.get_args(tp)
+    origin = typing.get_origin(tp)
+    if origin in (typing.Union, types.UnionType):
+        words = [_describe(a) for a in args if a is not type(None)]
+        return " or ".join(words) + (" or null" if type(None) in args else "")
+    if origin in (tuple, list):
+        item = args[0] if args else Any
+        return f"a list of {_describe(item).split(' ', 1)[-1]}s" if item is not Any else "a list"
+    if origin is dict or tp is dict:
+        return "a mapping"
+    return _TYPE_WORDS.get(tp, getattr(tp, "__name__", str(tp)))
+
+
+def _check_value(value: Any, tp: Any, where: str) -> Any:
+    """``value`` converted to field type ``tp`` (lists -> tuples, ints -> floats), or a ConfigError.
+
+    Why: YAML accepts anything; a wrong type (``train_limit: five``) would otherwise surface as
+    an unrelated error deep inside a stage, long after the run started.
+    """
+    if tp is Any:
+        return value
+    origin, args = typing.get_origin(tp), typing.get_args(tp)
+    bad = ConfigError(f"{where} must be {_describe(tp)}, got {value!r}")
+    if origin in (typing.Union, types.UnionType):
+        if value is None:
+            if type(None) in args:
+                return None
+            raise bad
+        for arg in (a for a in args if a is not type(None)):
+            try:
+                return _check_value(value, arg, where)
+            except ConfigError:
+                continue
+        raise bad
+    if origin in (tuple, list):
+        if not isinstance(value, (list, tuple)):
+            raise bad
+        item = args[0] if args else Any
+        try:
+            items = [_check_value(v, item, where) for v in value]
+        except ConfigError:
+            raise bad from None
+        return tuple(items) if origin is tuple else items
+    if origin is dict or tp is dict:
+        if not isinstance(value, dict):
+            raise bad
+        return dict(value)
+    if tp is bool:
+        if not isinstance(value, bool):
+            raise bad
+        return value
+    if tp is int:
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise bad
+        return value
+    if tp is float:
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            raise bad
+        return float(value)
+    if tp is str:
+        if not isinstance(value, str):
+            raise bad
+        return value
+    raise ConfigError(f"{where}: unsupported field type {tp!r}")  # a new field type needs a rule here
+
+
+def _merge(obj: Any, values: Mapping[str, Any], source: str, prefix: str = "") -> Any:
+    """Return a copy of dataclass ``obj`` with ``values`` applied; unknown keys and wrong types are errors."""
+    fields = {f.name: f for f in dataclasses.fields(obj)}
+    hints = typing.get_type_hints(type(obj))
     changes = {}
     for key, value in values.items():
-        if key not in known:
-            raise ValueError(f"unknown config field {where}{key!r}; known: {sorted(known)}")
+        where = f"{source}: {prefix}{key}"
+        if key not in fields:
+            raise ConfigError(f"{source}: unknown config field {prefix}{key!r}; known: {sorted(fields)}")
         current = getattr(obj, key)
         if dataclasses.is_dataclass(current):
-            if not isinstance(value, dict):
-                raise ValueError(f"config field {where}{key} must be a mapping")
-            value = _merge(current, value, f"{where}{key}.")
-        elif isinstance(current, tuple) and isinstance(value, list):
-            value = tuple(value)
-        changes[key] = value
+            if not isinstance(value, Mapping):
+                raise ConfigError(f"{where} must be a mapping, got {value!r}")
+            changes[key] = _merge(current, value, source, f"{prefix}{key}.")
+        else:
+            changes[key] = _check_value(value, hints[key], where)
     return dataclasses.replace(obj, **changes)
+
+
+def _read_yaml(path: Path) -> dict[str, Any]:
+    """The mapping in a config file; a missing file or a YAML syntax error names the file (and line)."""
+    try:
+        text = path.read_text()
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read config file: {exc.strerror or exc}") from None
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        at = f" at line {mark.line + 1}, column {mark.column + 1}" if mark is not None else ""
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        raise ConfigError(f"{path}: invalid YAML{at}: {problem}") from None
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise ConfigError(f"{path}: a config file must hold a mapping, got {type(data).__name__}")
+    return data
+
+
+def profile_path(profile: str) -> Path:
+    """The YAML file of a named profile; an unknown name lists the available ones."""
+    path = CONFIG_DIR / f"{profile}.yaml"
+    if not path.is_file():
+        names = sorted(p.stem for p in CONFIG_DIR.glob("*.yaml"))
+        raise ConfigError(f"unknown profile {profile!r}; available: {names}")
+    return path
 
 
 def load_config(profile: str | None = None, path: str | Path | None = None,
                 overrides: dict[str, Any] | None = None) -> PipelineConfig:
-    """Profile YAML (or an explicit file) + overrides, validated field by field."""
-    path = path or os.environ.get("ARC_PIPELINE_CONFIG")
-    profile = profile or os.environ.get("ARC_PIPELINE_PROFILE") or DEFAULT_PROFILE
-    if path is None:
-        path = CONFIG_DIR / f"{profile}.yaml"
-        if not Path(path).exists():
-            names = sorted(p.stem for p in CONFIG_DIR.glob("*.yaml"))
-            raise ValueError(f"unknown profile {profile!r}; available: {names}")
-    data = yaml.safe_load(Path(path).read_text()) or {}
-    if not isinstance(data, dict):
-        raise ValueError(f"{path}: a config file must hold a mapping")
-    config = _merge(PipelineConfig(profile=profile), data, f"{path}: ")
-    if os.environ.get("ARC_PIPELINE_DATA_DIR"):
-        config = dataclasses.replace(config, data_dir=os.environ["ARC_PIPELINE_DATA_DIR"])
+    """Profile YAML (or an explicit file) + overrides, type-checked field by field.
+
+    Reads no environment variables: ``settings_from_env`` + ``resolve_config`` do that, once.
+    """
+    profile = profile or DEFAULT_PROFILE
+    file = Path(path) if path is not None else profile_path(profile)
+    config = _merge(PipelineConfig(profile=profile), _read_yaml(file), str(file))
     if overrides:
-        config = _merge(config, overrides, "override ")
+        config = _merge(config, overrides, "override")
     return config
+
+
+@dataclass(frozen=True)
+class TeacherOverrides:
+    """Teacher choice given outside the profile (``ARC_PIPELINE_TEACHER*``); empty = keep the profile's.
+
+    Carries no API key: keys travel only through the Dagster ``TeacherResource`` (``dg.EnvVar``)
+    so that they never reach a config dump.
+    """
+
+    name: str = ""
+    model: str = ""
+    base_url: str = ""
+    price_per_mtok: str = ""  # "input,output" USD per million tokens
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything the environment says about a run, read once by ``settings_from_env``."""
+
+    profile: str | None = None
+    config_path: str | None = None
+    data_dir: str | None = None
+    teacher: TeacherOverrides = field(default_factory=TeacherOverrides)
+    dagster_home: str | None = None  # $DAGSTER_HOME; the runner defaults it to <data dir>/dagster_home
+
+
+def settings_from_env(env: Mapping[str, str] | None = None) -> Settings:
+    """The one place that reads ``ARC_PIPELINE_PROFILE / _CONFIG / _DATA_DIR / _TEACHER*`` (and
+    ``DAGSTER_HOME``). API keys are not read here: ``dg.EnvVar`` resolves them at run time."""
+    env = os.environ if env is None else env
+    return Settings(
+        profile=env.get("ARC_PIPELINE_PROFILE") or None,
+        config_path=env.get("ARC_PIPELINE_CONFIG") or None,
+        data_dir=env.get("ARC_PIPELINE_DATA_DIR") or None,
+        teacher=TeacherOverrides(
+            name=env.get("ARC_PIPELINE_TEACHER", ""),
+            model=env.get("ARC_PIPELINE_TEACHER_MODEL", ""),
+            base_url=env.get("ARC_PIPELINE_TEACHER_BASE_URL", ""),
+            price_per_mtok=env.get("ARC_PIPELINE_TEACHER_PRICE", ""),
+        ),
+        dagster_home=env.get("DAGSTER_HOME") or None,
+    )
+
+
+def parse_price(text: str) -> list[float]:
+    """``"input,output"`` USD per million tokens -> ``[input, output]``; anything else is an error."""
+    try:
+        values = [float(v) for v in text.split(",")]
+    except ValueError:
+        values = []
+    if len(values) != 2 or min(values) < 0:
+        raise ConfigError(f"teacher.price_per_mtok / ARC_PIPELINE_TEACHER_PRICE must be two non-negative "
+                          f"USD-per-million-token prices (input, output), got {text!r}")
+    return values
+
+
+def apply_teacher_overrides(cfg: PipelineConfig, teacher: TeacherOverrides) -> PipelineConfig:
+    """``cfg`` with the non-empty overrides written into ``cfg.teacher``: the one place they merge.
+
+    Why here and not in ``make_teacher``: the configuration recorded with results must name the
+    teacher that actually ran.
+    """
+    changes: dict[str, Any] = {k: v for k, v in (("name", teacher.name), ("model", teacher.model),
+                                                 ("base_url", teacher.base_url)) if v}
+    if teacher.price_per_mtok:
+        changes["price_per_mtok"] = parse_price(teacher.price_per_mtok)
+    if not changes:
+        return cfg
+    return _merge(cfg, {"teacher": changes}, "ARC_PIPELINE_TEACHER*")
+
+
+def choose_profile(settings: Settings, profile: str | None) -> Settings:
+    """``settings`` with an explicit profile (``run --profile``) in place of ``ARC_PIPELINE_PROFILE``
+    and ``ARC_PIPELINE_CONFIG``: a flag on the command line beats the environment."""
+    if not profile or profile == settings.profile:
+        return settings
+    return dataclasses.replace(settings, profile=profile, config_path=None)
+
+
+def resolve_config(settings: Settings, overrides: dict[str, Any] | None = None) -> PipelineConfig:
+    """The run's configuration: the settings' profile or config file, then overrides, the data dir
+    and the teacher overrides."""
+    cfg = load_config(settings.profile, path=settings.config_path, overrides=overrides)
+    if settings.data_dir:
+        cfg = dataclasses.replace(cfg, data_dir=settings.data_dir)
+    return apply_teacher_overrides(cfg, settings.teacher)

@@ -60,6 +60,18 @@ class CurriculumConfig:
     base_thinking_budget: int = 256
     levels: tuple[str, ...] = LEVELS
 
+    @classmethod
+    def from_settings(cls, settings: dict) -> "CurriculumConfig":
+        """The config from the profile's ``curriculum:`` overrides; unknown keys are an error
+        naming them (a typo must not silently keep the default)."""
+        import dataclasses
+
+        known = {f.name for f in dataclasses.fields(cls)}
+        unknown = set(settings) - known
+        if unknown:
+            raise ValueError(f"unknown curriculum settings {sorted(unknown)}; known: {sorted(known)}")
+        return cls(**settings)
+
 
 @dataclass(frozen=True)
 class Decision:

@@ -28,6 +28,7 @@ from typing import Callable, Iterable
 import polars as pl
 
 from arc_pipeline.prompts import to_student_prompt
+from arc_pipeline.rewards.edit import USABLE_STATUSES
 
 TOP_K = 3
 MAX_PER_TASK = 10
@@ -135,7 +136,7 @@ def select_examples(traces: pl.DataFrame, held_out: Iterable[str], k: int = TOP_
     """Apply rules 1-5 to `edit_traces` rows; returns the kept trace rows (sorted)."""
     held_out = set(held_out)
     ok = traces.filter(
-        (pl.col("delta_r") > 0) & pl.col("status").is_in(["ok", "missing_think"]) & pl.col("edited_program").is_not_null()
+        (pl.col("delta_r") > 0) & pl.col("status").is_in(list(USABLE_STATUSES)) & pl.col("edited_program").is_not_null()
     )
     leaked = set(ok["task_id"].unique().to_list()) & held_out
     if leaked:

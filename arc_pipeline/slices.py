@@ -87,3 +87,11 @@ def tasks_frame(cfg: TasksConfig, train: dict[str, ArcTask], evals: dict[str, Ar
                 "content_hash": t.content_hash(), "data_revision": revision,
             })
     return pl.DataFrame(rows), revision
+
+
+def held_out_task_ids(cfg: TasksConfig, eval_role_ids: set[str]) -> set[str]:
+    """Tasks that must never reach training: the eval role, plus the whole evaluation split
+    (minus the documented subset when the 'add 100 evaluation tasks' switch is on)."""
+    eval_split = load_tasks(cfg.eval_dataset, cfg.eval_split)
+    moved = set(eval_subset_for_training(eval_split)) if cfg.add_eval_subset_to_training else set()
+    return (set(eval_role_ids) | set(eval_split)) - moved

@@ -235,7 +235,32 @@ def load_task_file(path: str | Path, source: str | None = None) -> ArcTask:
         data = json.loads(text)
     except json.JSONDecodeError as e:
         raise TaskFormatError(f"invalid JSON: {e.msg} at line {e.lineno} column {e.colno}", origin) from e
-    return parse_task(data, path.stem, source=source if source is not None else str(path.parent), origin=origin)
+    return parse_task(data, task_id_of(path), source=source if source is not None else str(path.parent),
+                      origin=origin)
+
+
+def task_id_of(path: Path) -> str:
+    """The task id of a task file: its name without ``.json``; a file named just ``.json`` has none.
+
+    Why refuse: ``Path(".json").stem`` is ``".json"``, which would become a task id that matches no
+    solver and cannot be typed on a command line.
+    """
+    name = path.name
+    task_id = name[: -len(".json")] if name.lower().endswith(".json") else path.stem
+    if not task_id or task_id.startswith("."):
+        raise TaskFormatError(f"file name {name!r} gives no task id (expected <task id>.json)", str(path))
+    return task_id
+
+
+def _reject_case_duplicates(files: list[Path]) -> None:
+    """Two files whose ids differ only by case are one task twice (and clash on case-insensitive disks)."""
+    seen: dict[str, Path] = {}
+    for path in files:
+        key = task_id_of(path).casefold()
+        if key in seen:
+            raise TaskFormatError(f"task ids differ only by case: {seen[key].name} and {path.name}",
+                                  str(path.parent))
+        seen[key] = path
 
 
 def load_folder(path: str | Path) -> dict[str, ArcTask]:
@@ -251,6 +276,7 @@ def load_folder(path: str | Path) -> dict[str, ArcTask]:
     files = sorted(p for p in folder.glob("*.json") if p.is_file())
     if not files:
         raise TaskFormatError("no *.json task files", str(folder))
+    _reject_case_duplicates(files)
     source = str(folder)
     tasks = [load_task_file(p, source=source) for p in files]
     return {t.id: t for t in sorted(tasks, key=lambda t: t.id)}

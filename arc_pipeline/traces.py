@@ -1,8 +1,9 @@
 """Edit chains-of-thought: ask a teacher to edit start programs, execute, measure Δr.
 
 For each (task, start program): render the leak-free edit prompt, get n samples from the
-teacher, parse CoT + program (a bad answer becomes a row with its status, never a crash),
-execute the edited program in the sandbox on the *train* pairs, and record reward_after and
+teacher, evaluate each answer with the one edit evaluator
+(:func:`arc_pipeline.rewards.edit.evaluate_edits`: parse CoT + program, validate -- a bad answer
+becomes a row with its status, never a crash --, execute the edited program in the sandbox on the *train* pairs, and record reward_after and
 Δr = reward_after - reward_before. With ``rounds > 1`` the best edit becomes the next start.
 A spent budget stops sampling cleanly: the rows so far are returned and flagged.
 """
@@ -16,10 +17,10 @@ from typing import Mapping
 
 import polars as pl
 
-from arc_pipeline.parsing import count_tokens, extract_program
-from arc_pipeline.program import ProgramError, validate_program
+from arc_pipeline.parsing import count_tokens
 from arc_pipeline.prompts import PROMPT_VERSION, SYSTEM_PROMPT, ExampleOutcome, render_edit_prompt
-from arc_pipeline.reward import score_programs
+from arc_pipeline.rewards.edit import evaluate_edits, sample_seed
+from arc_pipeline.rewards.smooth import DEFAULT_REWARD, RewardConfig
 from arc_pipeline.tasks import ArcTask
 from arc_pipeline.teachers.base import BudgetExceededError, EditRequest
 
@@ -61,7 +62,7 @@ def _start_id(task_id: str, program: str) -> str:
 def sample_traces(starts: pl.DataFrame, tasks: Mapping[str, ArcTask], teacher, executor, *,
                   samples_per_start: int, rounds: int, seed: int, run_id: str, data_revision: str,
                   dsl_reference: str | None, temperature: float = 1.0, max_output_tokens: int = 4096,
-                  progress: bool = True) -> tuple[pl.DataFrame, TraceStats]:
+                  progress: bool = True, reward_config: RewardConfig = DEFAULT_REWARD) -> tuple[pl.DataFrame, TraceStats]:
     """Rows of the `edit_traces` table for ``starts`` (task_id, program, reward, difficulty_level)."""
     from tqdm import tqdm
 
@@ -75,7 +76,7 @@ def sample_traces(starts: pl.DataFrame, tasks: Mapping[str, ArcTask], teacher, e
             for rnd in range(rounds):
                 new_rows = _one_request(task, start["difficulty_level"], program, reward_before, teacher,
                                         executor, samples_per_start, rnd, seed, run_id, data_revision,
-                                        dsl_reference, temperature, max_output_tokens, stats)
+                                        dsl_reference, temperature, max_output_tokens, stats, reward_config)
                 rows += new_rows
                 bar.update(1)
                 bar.set_postfix(samples=stats.samples, accepted=stats.accepted, spend=f"${stats.spend_usd:.2f}")
@@ -92,37 +93,25 @@ def sample_traces(starts: pl.DataFrame, tasks: Mapping[str, ArcTask], teacher, e
 
 
 def _one_request(task, level, program, reward_before, teacher, executor, n, rnd, seed, run_id,
-                 revision, dsl_reference, temperature, max_output_tokens, stats) -> list[dict]:
+                 revision, dsl_reference, temperature, max_output_tokens, stats,
+                 reward_config: RewardConfig = DEFAULT_REWARD) -> list[dict]:
     train_pairs = [(p.input, p.output) for p in task.train]
     prompt = render_edit_prompt(train_pairs, program, outcomes_of(program, task, executor), dsl_reference)
     request = EditRequest(task_id=task.id, prompt=prompt, system=SYSTEM_PROMPT, start_program=program,
-                          task_json=task.train_json(), n_samples=n, seed=seed + 7919 * rnd,
+                          task_json=task.train_json(), n_samples=n, seed=sample_seed(seed, rnd),
                           temperature=temperature, max_output_tokens=max_output_tokens)
     samples = teacher.sample(request)
-    parsed = []
-    for s in samples:
-        cot, edited, status = extract_program(s.text)
-        if edited is not None:
-            try:
-                validate_program(edited)
-            except ProgramError as exc:
-                status = exc.kind
-        parsed.append((s, cot, edited, status))
-    runnable = [(edited, task) for _, _, edited, status in parsed if status in ("ok", "missing_think")]
-    scores = iter(score_programs(runnable, executor)) if runnable else iter(())
+    outcomes = evaluate_edits([(s.text, task) for s in samples], executor, reward_config)
     now = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
     rows = []
     start_id = _start_id(task.id, program)
-    for s, cot, edited, status in parsed:
-        reward_after = delta = None
-        solved = None
-        if status in ("ok", "missing_think"):
-            score = next(scores)
-            reward_after = float(score.reward)
+    for s, out in zip(samples, outcomes):
+        cot, edited, status = out.cot, out.program, out.run_status()
+        reward_after = delta = solved = None
+        if out.scored:
+            reward_after = out.reward
             delta = reward_after - reward_before
-            solved = json.dumps([i for i, e in enumerate(score.examples) if e.correct])
-            if any(e.status not in ("ok", "bad_output") for e in score.examples) and reward_after == 0:
-                status = score.examples[0].status if status == "ok" else status
+            solved = json.dumps([i for i, e in enumerate(out.score.examples) if e.correct])
         stats.samples += 1
         stats.accepted += int(delta is not None and delta > 0)
         stats.statuses[status] = stats.statuses.get(status, 0) + 1

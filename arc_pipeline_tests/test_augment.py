@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from arc_pipeline.augment import (Transform, all_dihedral, apply_grid, apply_task, dihedral_apply, invert_grid,
                                   random_transform, score_on_transformed)
-from arc_pipeline.dsl import grids as G
+from arc_pipeline.dsl import symmetry as G
 from arc_pipeline.tasks import ArcTask, Pair
 
 
@@ -119,7 +119,7 @@ def executor():
 def test_equivariant_program_scores_the_same_on_transformed_tasks(executor, perm, d):
     """flip_horizontal commutes with colour permutations and with D4 elements {id, rot180,
     mirror-lr, mirror-tb}: its reward on the transformed task equals its reward on the task."""
-    from arc_pipeline.reward import score_program
+    from arc_pipeline.rewards.smooth import score_program
 
     task = _flip_task()
     t = Transform(d, (0, *perm))

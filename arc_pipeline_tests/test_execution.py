@@ -10,6 +10,8 @@ against the process-level walls.
 from __future__ import annotations
 
 import functools
+import json
+import multiprocessing
 import os
 import signal
 import socket
@@ -102,6 +104,32 @@ def boom(grid):
     return 1 // 0
 
 
+# grid runs per grid index, in shared memory inherited by forked workers (they cannot open files)
+N_COUNTED = 25
+KILLED = {2, 7, 12, 17, 22}
+RUNS = multiprocessing.RawArray("i", N_COUNTED)
+
+
+def counted_grid(index: int):
+    return ((index // 10, index % 10),)
+
+
+def counted(grid):
+    """Count a run of grid `counted_grid(i)`; the grids in KILLED hang until hard-killed."""
+    index = grid[0][0] * 10 + grid[0][1]
+    RUNS[index] += 1
+    if index in KILLED:
+        spin_signals_blocked(grid)
+    return grid
+
+
+def fork_then_hang(grid):
+    """Grid ((0,),) forks (a lingering child) and returns; any other grid hangs until killed."""
+    if grid == ((0,),):
+        return forker(grid)
+    spin_signals_blocked(grid)
+
+
 HOOKS = {
     "spin": spin,
     "spin_signals_blocked": spin_signals_blocked,
@@ -113,6 +141,8 @@ HOOKS = {
     "exit_worker": exit_worker,
     "kill_worker": kill_worker,
     "boom": boom,
+    "counted": counted,
+    "fork_then_hang": fork_then_hang,
 }
 
 
@@ -351,6 +381,29 @@ def test_kill_in_batch_reruns_the_other_grids(ex):
     assert_healthy(ex)
 
 
+def test_a_kill_costs_only_the_grid_it_was_running(ex):
+    """25 grids of which 5 must be hard-killed: every other grid runs exactly once (finished
+    grids of a killed worker's message keep the results it logged; they are not re-run)."""
+    for i in range(N_COUNTED):
+        RUNS[i] = 0
+    before, salvaged = ex.restarts, ex.salvaged
+    results = ex.run(program_calling("counted"), [counted_grid(i) for i in range(N_COUNTED)])
+    assert [r.status for r in results] == [TIMEOUT if i in KILLED else OK for i in range(N_COUNTED)]
+    assert [r.output for r in results if r.ok] == [counted_grid(i) for i in range(N_COUNTED) if i not in KILLED]
+    assert list(RUNS) == [1] * N_COUNTED
+    assert ex.restarts - before == len(KILLED)
+    assert ex.salvaged > salvaged
+    assert_healthy(ex)
+
+
+def test_a_kill_after_a_fork_does_not_keep_the_forking_programs_results(ex):
+    """The program forked on its first grid and hung on the second: the logged OK of the first
+    grid is void (a child was alive in the worker's group); the re-run reports the fork."""
+    got = ex.run(program_calling("fork_then_hang"), [((0,),), ((1,),)])
+    assert [r.status for r in got] == [RUNTIME_ERROR, TIMEOUT]
+    assert_healthy(ex)
+
+
 def test_crash_in_batch_reruns_the_other_grids(ex):
     jobs = [(ROTATE, [G1]), (program_calling("exit_worker"), [G1]), (ROTATE, [G2])]
     got = ex.run_many(jobs)
@@ -378,7 +431,7 @@ def test_forkserver_start_method():
 
 def test_output_check_agrees_with_is_grid():
     from arc_pipeline.dsl.types import is_grid
-    from arc_pipeline.sandbox_worker import _grid_bytes
+    from arc_pipeline.execution.protocol import grid_bytes as _grid_bytes
 
     class T(tuple):
         pass
@@ -419,6 +472,31 @@ def test_shared_input_grids_and_default_executor():
         shutdown_default_executor()
 
 
+def test_settings_are_json_and_default_executor_follows_requested_limits():
+    from arc_pipeline.execution import default_executor, shutdown_default_executor
+
+    shutdown_default_executor()
+    try:
+        first = default_executor(num_workers=1)
+        assert first.settings()["timeout_s"] == 1.0 and first.settings()["memory_limit_mb"] == 1024  # defaults
+        assert default_executor() is first  # no request: whatever pool is current
+        assert default_executor(num_workers=1, timeout_s=1.0, memory_limit_mb=1024) is first
+        second = default_executor(num_workers=1, timeout_s=2.5, memory_limit_mb=512)
+        assert second is not first and first._closed
+        settings = json.loads(json.dumps(second.settings()))
+        assert (settings["num_workers"], settings["timeout_s"], settings["memory_limit_mb"]) == (1, 2.5, 512)
+        assert settings["compile_timeout_s"] == 2.5 and settings["extra_primitives"] == []
+        assert default_executor() is second
+        assert_healthy(second)
+        with pytest.raises(ValueError, match="timeout_s"):
+            default_executor(timeout_s="fast")
+        with pytest.raises(ValueError, match="memory_limit_mb"):
+            default_executor(memory_limit_mb=-1)
+        assert default_executor() is second and not second._closed  # a refused request changes nothing
+    finally:
+        shutdown_default_executor()
+
+
 def test_worker_slow_to_pick_up_a_message_is_not_a_timeout():
     """Time a worker spends before it starts a program (starting up, or starved of CPU on a busy
     machine) is not charged to the program: a correct program must not score as a timeout."""
@@ -434,3 +512,12 @@ def test_worker_slow_to_pick_up_a_message_is_not_a_timeout():
             resume.join()
         assert result.status == OK and result.output == PRIMITIVES["rotate_90"](G1)
         assert executor.worker_pids() == [pid]  # not killed and replaced
+
+
+def test_kill_benchmark_counts_each_grid_once():
+    from arc_pipeline.bench import run_kill_benchmark
+
+    got = run_kill_benchmark(n_grids=6, n_killed=2, work_s=0.0, workers=1, timeout_s=TIMEOUT_S, kill_grace_s=GRACE_S)
+    assert (got["grid_runs"], got["max_runs_of_a_good_grid"], got["timeouts"]) == (6, 1, 2)
+    with pytest.raises(ValueError, match="n_killed"):
+        run_kill_benchmark(n_grids=3, n_killed=4)

@@ -10,7 +10,7 @@ from arc_pipeline.execution import default_executor
 from arc_pipeline.parsing import extract_program
 from arc_pipeline.program import validate_program
 from arc_pipeline.prompts import SYSTEM_PROMPT, ExampleOutcome, render_edit_prompt
-from arc_pipeline.reward import score_programs
+from arc_pipeline.rewards.smooth import score_programs
 from arc_pipeline.tasks import ArcTask
 from arc_pipeline.teachers.base import EditRequest, Teacher
 from arc_pipeline.teachers.cache import CallCache

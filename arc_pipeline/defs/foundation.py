@@ -12,12 +12,11 @@ GROUP = "foundation"
           description="Raw ARC tasks of this profile (training pool + held-out evaluation) -> table `tasks`.")
 def arc_tasks(context: dg.AssetExecutionContext, pipeline: PipelineResource) -> dg.MaterializeResult:
     from arc_pipeline.render import markdown_table, png_markdown, task_png
-    from arc_pipeline.slices import select_tasks, tasks_frame
+    from arc_pipeline.stages.arc_tasks import build_arc_tasks
 
     cfg = pipeline.config()
-    train, evals = select_tasks(cfg.tasks)
-    frame, revision = tasks_frame(cfg.tasks, train, evals)
-    pipeline.warehouse().replace_table("tasks", frame)
+    out = build_arc_tasks(cfg, pipeline.warehouse())
+    frame, train, evals, revision = out.frame, out.train, out.evals, out.revision
     context.log.info(f"{len(train)} training-pool tasks, {len(evals)} evaluation tasks, revision {revision}")
     first = train[sorted(train)[0]] if train else None
     return dg.MaterializeResult(metadata={
@@ -34,11 +33,9 @@ def arc_tasks(context: dg.AssetExecutionContext, pipeline: PipelineResource) -> 
           description="Every DSL solver run in the sandbox on all train+test pairs -> table `verified_solutions`.")
 def verified_solutions(context: dg.AssetExecutionContext, pipeline: PipelineResource) -> dg.MaterializeResult:
     from arc_pipeline.render import markdown_table
-    from arc_pipeline.solutions.verify import verify_solutions_frame
+    from arc_pipeline.stages.verified_solutions import build_verified_solutions
 
-    cfg = pipeline.config()
-    frame, report = verify_solutions_frame(cfg)
-    pipeline.warehouse().replace_table("verified_solutions", frame)
+    report = build_verified_solutions(pipeline.config(), pipeline.warehouse())
     context.log.info(f"verified {report.passed}/{report.rows.height} solvers in {report.seconds:.1f}s")
     failing = report.rows.filter(~report.rows["passed"])
     return dg.MaterializeResult(metadata={

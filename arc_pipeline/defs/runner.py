@@ -5,48 +5,128 @@ Runs through Dagster (the same definitions `dagster dev` shows), against the ins
 the unpartitioned upstream assets, then each difficulty partition of ``edit_traces`` (a
 backfill, level by level), then the downstream assets. Wall time per stage is printed and
 appended to ``data/run_times.jsonl``.
+
+The configuration is resolved once (``config.settings_from_env`` + ``--profile``) and handed to
+the Dagster resources explicitly (the profile is never written to ``os.environ``). A failed stage prints its
+one-line cause; the full Dagster traceback goes to ``data/logs/run-*.log`` (and to the console
+with ``--traceback``). The instance storage of a brand-new ``DAGSTER_HOME`` is created under a
+file lock (``open_instance``), so concurrent first runs do not race on its SQLite schema.
 """
 
 from __future__ import annotations
 
+import fcntl
 import json
 import os
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 UPSTREAM = ["arc_tasks", "verified_solutions", "baseline_programs"]
 PARTITIONED = ["edit_traces"]
 RUN_CONFIG = {"loggers": {"console": {"config": {"log_level": "INFO"}}}}
 DOWNSTREAM = ["sft_dataset", "sft_checkpoint", "grpo_checkpoint", "eval_report"]
+LOCK_NAME = ".instance-init.lock"
 
 
-def _prepare_home(data_dir: Path) -> None:
+@contextmanager
+def _locked(path: Path) -> Iterator[None]:
+    """An exclusive advisory lock on ``path`` (created if missing), released on exit or process death."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "a") as fh:
+        fcntl.flock(fh, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(fh, fcntl.LOCK_UN)
+
+
+def _write_instance_yaml(home: Path) -> None:
+    """Copy the repository's dagster.yaml into ``home`` unless it has one; atomic, so a concurrent
+    reader never sees a half-written file."""
     from arc_pipeline.config import REPO_ROOT
 
-    home = Path(os.environ.setdefault("DAGSTER_HOME", str(data_dir / "dagster_home")))
+    target = home / "dagster.yaml"
+    if target.exists():
+        return
+    tmp = home / f".dagster.yaml.{os.getpid()}"
+    tmp.write_text((REPO_ROOT / "dagster.yaml").read_text())
+    os.replace(tmp, target)
+
+
+def open_instance(home: Path):
+    """The Dagster instance in ``home``, its storage created (or migrated) by one process at a time.
+
+    Why: Dagster's SQLite storages create their tables and stamp ``alembic_version`` on first use;
+    two processes doing that at once fail (``UNIQUE constraint failed: alembic_version``, ``table
+    runs already exists``). Under the lock we touch every storage so later concurrent use only
+    reads an existing schema.
+    """
+    import dagster as dg
+
+    home = Path(home).resolve()
     home.mkdir(parents=True, exist_ok=True)
-    if not (home / "dagster.yaml").exists():
-        (home / "dagster.yaml").write_text((REPO_ROOT / "dagster.yaml").read_text())
+    with _locked(home / LOCK_NAME):
+        _write_instance_yaml(home)
+        instance = dg.DagsterInstance.from_config(str(home))
+        instance.get_runs(limit=1)  # run storage
+        instance.event_log_storage.get_asset_records()  # event log index shard
+        instance.all_instigator_state()  # schedule storage
+    return instance
 
 
-def run_pipeline(profile: str | None = None, select: str = "*") -> int:
-    """Materialize every asset (or those named in ``select``, comma-separated); 0 on success."""
+def _failure_messages(result) -> tuple[list[str], list[str]]:
+    """(one-line causes, full error texts) of the failed steps of a Dagster result."""
+    causes, details = [], []
+    failures = [e for e in result.all_events if e.is_step_failure] or [
+        e for e in result.all_events if e.is_failure]  # the run's own failure only when no step failed
+    for event in failures:
+        error = getattr(event.event_specific_data, "error", None)
+        while error is not None and error.cause is not None and "dagster" in error.cls_name.lower():
+            error = error.cause  # unwrap Dagster's "Error occurred while executing op ..." wrappers
+        if error is not None:
+            causes.append(f"{event.step_key or 'run'}: {error.message.strip().splitlines()[0]}")
+            details.append(event.event_specific_data.error.to_string())
+        else:
+            causes.append(str(event.message).strip().splitlines()[0])
+            details.append(str(event.message))
+    return causes, details
+
+
+def _log_failure(data_path: Path, label: str, details: list[str]) -> Path:
+    """Write the full tracebacks of a failed stage under ``data/logs`` and return the file."""
+    logs = data_path / "logs"
+    logs.mkdir(parents=True, exist_ok=True)
+    path = logs / f"run-{time.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}.log"
+    path.write_text(f"stage {label} failed\n\n" + "\n\n".join(details) + "\n")
+    return path
+
+
+def run_pipeline(profile: str | None = None, select: str = "*", traceback: bool = False) -> int:
+    """Materialize every asset (or those named in ``select``, comma-separated); 0 on success,
+    1 when a stage fails, 2 for bad input (unknown profile or asset, invalid configuration)."""
     from rich.console import Console
     from rich.markup import escape
 
-    from arc_pipeline.config import load_config
+    from arc_pipeline.config import ConfigError, choose_profile, resolve_config, settings_from_env
 
-    if profile:
-        os.environ["ARC_PIPELINE_PROFILE"] = profile
-    cfg = load_config(profile)
-    _prepare_home(cfg.data_path)
-    os.environ.setdefault("HF_HUB_OFFLINE", "1")
     console = Console()
+    settings = choose_profile(settings_from_env(), profile)
+    try:
+        cfg = resolve_config(settings)
+    except ConfigError as exc:
+        console.print(f"[red]error:[/red] {escape(str(exc))}", soft_wrap=True)
+        return 2
+    home = Path(settings.dagster_home or cfg.data_path / "dagster_home")
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")  # the tiny profile never needs the hub
     import dagster as dg
 
     from arc_pipeline.definitions import defs
+    from arc_pipeline.defs.resources import default_teacher_resource, pipeline_resource
 
-    instance = dg.DagsterInstance.get()
+    resources = {"pipeline": pipeline_resource(settings), "teacher": default_teacher_resource()}
+    instance = open_instance(home)
     graph = defs.resolve_asset_graph()
     known = {k.to_user_string() for k in graph.get_all_asset_keys()}
     wanted = known if select == "*" else {s.strip() for s in select.split(",")}
@@ -66,12 +146,14 @@ def run_pipeline(profile: str | None = None, select: str = "*") -> int:
     down = [a for a in DOWNSTREAM if a in wanted and a in known]
     if down:
         stages.append(("downstream", down, None))
+    bound = dg.Definitions(assets=defs.assets, asset_checks=defs.asset_checks, jobs=defs.jobs,
+                           schedules=defs.schedules, sensors=defs.sensors, resources=resources)
     t_all = time.perf_counter()
     timings = []
     for label, names, partition in stages:
         console.rule(f"[bold]{escape(label)}: {', '.join(names)}")
         keys = [dg.AssetKey(n) for n in names]
-        job = defs.resolve_implicit_job_def_def_for_assets(keys)
+        job = bound.resolve_implicit_job_def_def_for_assets(keys)
         t0 = time.perf_counter()
         result = job.execute_in_process(instance=instance, asset_selection=keys, partition_key=partition,
                                         raise_on_error=False, run_config=RUN_CONFIG)
@@ -79,9 +161,14 @@ def run_pipeline(profile: str | None = None, select: str = "*") -> int:
         timings.append({"stage": label, "seconds": round(seconds, 2), "success": result.success})
         console.print(f"{escape(label)}: {'ok' if result.success else '[red]FAILED[/red]'} in {seconds:.1f}s")
         if not result.success:
-            for event in result.all_events:
-                if event.is_failure:
-                    console.print(str(event.message)[:2000])
+            causes, details = _failure_messages(result)
+            log = _log_failure(cfg.data_path, label, details)
+            for cause in causes:
+                console.print(f"[red]error:[/red] {escape(cause)}", soft_wrap=True)
+            if traceback:
+                console.print(escape("\n\n".join(details)), soft_wrap=True)
+            console.print(f"full traceback: {log}" + ("" if traceback else " (or run with --traceback)"),
+                          soft_wrap=True)
             return 1
     total = time.perf_counter() - t_all
     record = {"profile": cfg.profile, "total_seconds": round(total, 2), "stages": timings,
@@ -95,3 +182,17 @@ def run_pipeline(profile: str | None = None, select: str = "*") -> int:
     if latest.exists():
         console.print(f"report: {latest.resolve()}")
     return 0
+
+
+def main() -> None:
+    """``python -m arc_pipeline.defs.runner``: create the instance storage in $DAGSTER_HOME (Makefile)."""
+    from arc_pipeline.config import settings_from_env
+
+    home = settings_from_env().dagster_home
+    if not home:
+        raise SystemExit("DAGSTER_HOME is not set")
+    open_instance(Path(home))
+
+
+if __name__ == "__main__":
+    main()

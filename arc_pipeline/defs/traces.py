@@ -16,10 +16,10 @@ SEED_TAG = "arc/sampling_seed"
                       "difficulty levels -> tables `baseline_programs`, `task_difficulty`.")
 def baseline_programs(context: dg.AssetExecutionContext, pipeline: PipelineResource,
                       teacher: TeacherResource) -> dg.MaterializeResult:
-    from arc_pipeline.pipeline_steps import build_baseline_tables
     from arc_pipeline.render import markdown_table
+    from arc_pipeline.stages.baseline_programs import build_baseline_programs
 
-    baselines, levels = build_baseline_tables(pipeline.config(), pipeline.warehouse(), teacher.settings())
+    baselines, levels = build_baseline_programs(pipeline.config(), pipeline.warehouse(), teacher.settings())
     counts = levels.group_by("difficulty_level").len().sort("difficulty_level")
     context.log.info(f"{baselines.height} baselines for {levels.height} tasks")
     return dg.MaterializeResult(metadata={
@@ -37,8 +37,8 @@ def baseline_programs(context: dg.AssetExecutionContext, pipeline: PipelineResou
                       "level -> table `edit_traces` (appended, keyed; teacher calls cached in `teacher_calls`).")
 def edit_traces(context: dg.AssetExecutionContext, pipeline: PipelineResource,
                 teacher: TeacherResource) -> dg.MaterializeResult:
-    from arc_pipeline.pipeline_steps import build_edit_traces
     from arc_pipeline.render import histogram_png, png_markdown
+    from arc_pipeline.stages.edit_traces import build_edit_traces
 
     seed_tag = context.run.tags.get(SEED_TAG)
     result = build_edit_traces(pipeline.config(), pipeline.warehouse(), teacher.settings(),
@@ -64,7 +64,7 @@ def edit_traces(context: dg.AssetExecutionContext, pipeline: PipelineResource,
 
 @dg.asset_check(asset=edit_traces, description="No stored prompt contains a test output of its task.")
 def no_test_output_in_prompts(pipeline: PipelineResource) -> dg.AssetCheckResult:
-    from arc_pipeline.pipeline_steps import leaked_prompts
+    from arc_pipeline.stages.edit_traces import leaked_prompts
 
     leaks = leaked_prompts(pipeline.warehouse())
     return dg.AssetCheckResult(passed=not leaks, metadata={"leaks": len(leaks), "examples": dg.MetadataValue.json(leaks[:5])})
@@ -72,9 +72,9 @@ def no_test_output_in_prompts(pipeline: PipelineResource) -> dg.AssetCheckResult
 
 @dg.asset_check(asset=edit_traces, description="Δr recomputes from the stored programs (re-executed in the sandbox).")
 def delta_r_recomputes(pipeline: PipelineResource) -> dg.AssetCheckResult:
-    from arc_pipeline.pipeline_steps import recheck_delta_r
+    from arc_pipeline.stages.edit_traces import recheck_delta_r
 
-    checked, mismatches = recheck_delta_r(pipeline.warehouse(), sample=200)
+    checked, mismatches = recheck_delta_r(pipeline.warehouse(), sample=200, cfg=pipeline.config())
     return dg.AssetCheckResult(passed=not mismatches, metadata={"checked": checked, "mismatches": len(mismatches),
                                                                  "examples": dg.MetadataValue.json(mismatches[:5])})
 

@@ -15,7 +15,7 @@ GPU_TAGS = {"arc/resources": "gpu"}
           description="Edit traces filtered into SFT rows (Δr > 0, top-3 per start with coverage tie-break, "
                       "≤ 10 per task, no held-out task) -> table `sft_examples` + a HF datasets export.")
 def sft_dataset(context: dg.AssetExecutionContext, pipeline: PipelineResource) -> dg.MaterializeResult:
-    from arc_pipeline.pipeline_steps import build_sft_dataset
+    from arc_pipeline.stages.sft_dataset import build_sft_dataset
     from arc_pipeline.render import histogram_png, markdown_table, png_markdown
 
     frame, digest = build_sft_dataset(pipeline.config(), pipeline.warehouse())
@@ -35,9 +35,9 @@ def sft_dataset(context: dg.AssetExecutionContext, pipeline: PipelineResource) -
           description="trl SFTTrainer (+ peft LoRA when configured) on `sft_examples` -> data/checkpoints/sft.")
 def sft_checkpoint(context: dg.AssetExecutionContext, pipeline: PipelineResource) -> dg.MaterializeResult:
     from arc_pipeline.render import line_png, png_markdown
-    from arc_pipeline.steps_training import train_sft_step
+    from arc_pipeline.stages.sft_checkpoint import build_sft_checkpoint
 
-    m = train_sft_step(pipeline.config(), pipeline.warehouse())
+    m = build_sft_checkpoint(pipeline.config(), pipeline.warehouse())
     losses = m.get("losses") or []
     context.log.info(f"SFT: {m.get('steps')} steps, loss {losses[0] if losses else None} -> {losses[-1] if losses else None}, reused={m.get('reused', False)}")
     return dg.MaterializeResult(metadata={
@@ -57,11 +57,9 @@ def sft_checkpoint(context: dg.AssetExecutionContext, pipeline: PipelineResource
                       "format reward; groups share a start program; curriculum-weighted -> data/checkpoints/grpo.")
 def grpo_checkpoint(context: dg.AssetExecutionContext, pipeline: PipelineResource) -> dg.MaterializeResult:
     from arc_pipeline.render import line_png, markdown_table, png_markdown
-    from arc_pipeline.steps_training import train_grpo_step
+    from arc_pipeline.stages.grpo_checkpoint import build_grpo_checkpoint
 
-    cfg = pipeline.config()
-    sft_dir = cfg.data_path / "checkpoints" / "sft" / "merged"
-    m, decisions = train_grpo_step(cfg, pipeline.warehouse(), sft_dir)
+    m, decisions = build_grpo_checkpoint(pipeline.config(), pipeline.warehouse())
     rewards = m.get("reward_mean") or []
     actions = decisions.group_by("action").len().sort("action") if decisions.height else decisions
     context.log.info(f"GRPO: {m.get('steps')} steps, rewards {rewards}")

@@ -6,8 +6,8 @@ from arc_pipeline.dsl.types import Grid, Indices
 
 __all__ = [
     "palette", "color_count", "count_colors", "most_common_color", "least_common_color",
-    "replace_color", "swap_colors", "recolor_non_background", "keep_only_color", "remove_color",
-    "map_colors", "cells_of_color", "cells_not_of_color", "colors_by_frequency",
+    "colors_by_frequency", "replace_color", "swap_colors",
+    "keep_only_color", "remove_color", "map_colors", "cells_of_color", "cells_not_of_color",
 ]
 
 
@@ -46,16 +46,6 @@ def count_colors(grid: Grid) -> int:
     return len(_counts(grid))
 
 
-def colors_by_frequency(grid: Grid) -> tuple[int, ...]:
-    """Colours from most to least frequent; ties go to the smaller colour number.
-
-    >>> colors_by_frequency(((3, 1), (1, 0)))
-    (1, 0, 3)
-    """
-    counts = _counts(grid)
-    return tuple(sorted(counts, key=lambda c: (-counts[c], c)))
-
-
 def most_common_color(grid: Grid) -> int:
     """The most frequent colour (ties: smaller colour number). Usually the background.
 
@@ -73,6 +63,16 @@ def least_common_color(grid: Grid) -> int:
     """
     counts = _counts(grid)
     return min(counts, key=lambda c: (counts[c], c))
+
+
+def colors_by_frequency(grid: Grid) -> tuple[int, ...]:
+    """Colours from most to least frequent; ties go to the smaller colour number.
+
+    >>> colors_by_frequency(((3, 1), (1, 0)))
+    (1, 0, 3)
+    """
+    counts = _counts(grid)
+    return tuple(sorted(counts, key=lambda c: (-counts[c], c)))
 
 
 def replace_color(grid: Grid, old: int, new: int) -> Grid:
@@ -93,20 +93,16 @@ def swap_colors(grid: Grid, a: int, b: int) -> Grid:
     return tuple(tuple(b if v == a else a if v == b else v for v in row) for row in grid)
 
 
-def recolor_non_background(grid: Grid, background: int, color: int) -> Grid:
-    """Every cell that is not the background gets one colour.
-
-    >>> recolor_non_background(((0, 2), (3, 0)), 0, 5)
-    ((0, 5), (5, 0))
-    """
-    return tuple(tuple(v if v == background else color for v in row) for row in grid)
-
-
 def keep_only_color(grid: Grid, color: int, background: int) -> Grid:
     """Cells of `color` stay; all others become the background.
 
+    With the background as `color`, it recolours every non-background cell to one colour
+    (a mask): ``keep_only_color(grid, 0, 1)``.
+
     >>> keep_only_color(((1, 2), (2, 3)), 2, 0)
     ((0, 2), (2, 0))
+    >>> keep_only_color(((0, 2), (3, 0)), 0, 5)
+    ((0, 5), (5, 0))
     """
     return tuple(tuple(v if v == color else background for v in row) for row in grid)
 

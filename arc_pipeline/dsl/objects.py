@@ -1,4 +1,4 @@
-"""Objects: connected components, their properties, and painting them back.
+"""Objects: finding connected components, reading their properties, converting and selecting them.
 
 An object is a frozenset of (row, col, color) cells in absolute coordinates. Collections of
 objects are tuples sorted in reading order of their top-left corner (then larger first, then
@@ -7,22 +7,22 @@ colour), so programs are deterministic whatever the hash seed.
 
 from __future__ import annotations
 
+from arc_pipeline.dsl._support import _N4
+from arc_pipeline.dsl.cells import bbox_of_cells
 from arc_pipeline.dsl.colors import replace_color
-from arc_pipeline.dsl.grids import set_cells
+from arc_pipeline.dsl.filling import fill_enclosed
 from arc_pipeline.dsl.types import Grid, Indices, Obj, Objects
 
 __all__ = [
-    "find_objects", "objects_by_color", "object_size", "object_color", "object_top", "object_left",
-    "object_bottom", "object_right", "object_height", "object_width", "object_position",
-    "object_center", "object_cells", "object_bbox", "object_to_grid", "crop_to_object",
-    "grid_to_object", "cells_to_object", "paint_object", "paint_objects", "erase_object",
-    "recolor_object", "shift_object", "move_object_to", "largest_object", "smallest_object",
-    "objects_of_color", "objects_of_size", "fill_enclosed", "object_border_cells",
-    "object_neighbor_cells", "paint_cells_on_background", "touches_border", "is_rectangle",
-    "draw_line", "draw_ray", "object_hole_count", "bbox_of_cells",
+    "find_objects", "objects_by_color", "object_size", "object_color", "object_color_count",
+    "object_top", "object_left", "object_bottom", "object_right", "object_height", "object_width",
+    "object_position", "object_center", "object_cells", "object_bbox", "object_border_cells",
+    "object_neighbor_cells", "object_endpoints", "object_hole_count", "is_rectangle",
+    "touches_border", "object_to_grid", "crop_to_object", "grid_to_object", "grid_cells_to_object",
+    "cells_to_object", "recolor_object", "largest_object", "smallest_object", "objects_of_color",
+    "objects_of_size",
 ]
 
-_N4 = ((-1, 0), (1, 0), (0, -1), (0, 1))
 _N8 = _N4 + ((-1, -1), (-1, 1), (1, -1), (1, 1))
 
 
@@ -105,6 +105,15 @@ def object_color(obj: Obj) -> int:
     for _, _, v in obj:
         counts[v] = counts.get(v, 0) + 1
     return min(counts, key=lambda c: (-counts[c], c))
+
+
+def object_color_count(obj: Obj, color: int) -> int:
+    """How many of the object's cells have the given colour.
+
+    >>> object_color_count(frozenset({(0, 0, 2), (0, 1, 8), (1, 1, 2)}), 2)
+    2
+    """
+    return sum(1 for _, _, v in obj if v == color)
 
 
 def object_top(obj: Obj) -> int:
@@ -197,17 +206,72 @@ def object_bbox(obj: Obj) -> Indices:
     return bbox_of_cells(object_cells(obj))
 
 
-def bbox_of_cells(cells: Indices) -> Indices:
-    """Every position inside the bounding box of some positions.
+def object_border_cells(obj: Obj) -> Indices:
+    """Positions on the edge of the object's bounding box (its frame).
 
-    >>> sorted(bbox_of_cells(frozenset({(0, 0), (1, 1)})))
-    [(0, 0), (0, 1), (1, 0), (1, 1)]
+    >>> len(object_border_cells(frozenset({(0, 0, 1), (2, 2, 1)})))
+    8
     """
-    rows = [r for r, _ in cells]
-    cols = [c for _, c in cells]
+    top, left, bottom, right = object_top(obj), object_left(obj), object_bottom(obj), object_right(obj)
     return frozenset(
-        (r, c) for r in range(min(rows), max(rows) + 1) for c in range(min(cols), max(cols) + 1)
+        (r, c) for r, c in object_bbox(obj) if r in (top, bottom) or c in (left, right)
     )
+
+
+def object_neighbor_cells(obj: Obj, diagonal: bool) -> Indices:
+    """Positions next to the object (4- or 8-neighbourhood) that it does not cover.
+
+    >>> len(object_neighbor_cells(frozenset({(1, 1, 1)}), False))
+    4
+    """
+    cells = object_cells(obj)
+    steps = _N8 if diagonal else _N4
+    return frozenset((r + dr, c + dc) for r, c in cells for dr, dc in steps) - cells
+
+
+def object_endpoints(obj: Obj) -> Indices:
+    """Positions of the object's cells that have exactly one side neighbour in the object (line ends).
+
+    >>> sorted(object_endpoints(frozenset({(0, 0, 3), (0, 1, 3), (1, 1, 3)})))
+    [(0, 0), (1, 1)]
+    """
+    cells = {(r, c) for r, c, _ in obj}
+    out = set()
+    for r, c in cells:
+        n = sum((r + dr, c + dc) in cells for dr, dc in ((1, 0), (-1, 0), (0, 1), (0, -1)))
+        if n == 1:
+            out.add((r, c))
+    return frozenset(out)
+
+
+def object_hole_count(obj: Obj) -> int:
+    """Number of enclosed background regions (holes) inside the object.
+
+    >>> object_hole_count(frozenset({(r, c, 1) for r in range(3) for c in range(3) if (r, c) != (1, 1)}))
+    1
+    """
+    grid = object_to_grid(recolor_object(obj, 1), 0)
+    filled = fill_enclosed(grid, 0, 2)
+    return len(find_objects(replace_color(filled, 1, 0), True, False, 0))
+
+
+def is_rectangle(obj: Obj) -> bool:
+    """True when the object fills its whole bounding box.
+
+    >>> is_rectangle(frozenset({(0, 0, 1), (0, 1, 1)}))
+    True
+    """
+    return len(obj) == object_height(obj) * object_width(obj)
+
+
+def touches_border(obj: Obj, grid: Grid) -> bool:
+    """True when the object has a cell on the grid's outer edge.
+
+    >>> touches_border(frozenset({(0, 1, 1)}), ((0, 0, 0), (0, 0, 0), (0, 0, 0)))
+    True
+    """
+    h, w = len(grid), len(grid[0])
+    return any(r in (0, h - 1) or c in (0, w - 1) for r, c, _ in obj)
 
 
 def object_to_grid(obj: Obj, background: int) -> Grid:
@@ -242,6 +306,16 @@ def grid_to_object(grid: Grid, background: int) -> Obj:
     return frozenset((r, c, v) for r, row in enumerate(grid) for c, v in enumerate(row) if v != background)
 
 
+def grid_cells_to_object(grid: Grid, cells) -> Obj:
+    """The grid's cells at the given (row, col) positions, with their colours, as an object.
+
+    >>> sorted(grid_cells_to_object(((1, 2), (3, 4)), {(0, 1), (1, 0)}))
+    [(0, 1, 2), (1, 0, 3)]
+    """
+    h, w = len(grid), len(grid[0])
+    return frozenset((p[0], p[1], grid[p[0]][p[1]]) for p in cells if 0 <= p[0] < h and 0 <= p[1] < w)
+
+
 def cells_to_object(cells: Indices, color: int) -> Obj:
     """Give positions a colour, making an object.
 
@@ -251,39 +325,6 @@ def cells_to_object(cells: Indices, color: int) -> Obj:
     return frozenset((r, c, color) for r, c in cells)
 
 
-def paint_object(grid: Grid, obj: Obj) -> Grid:
-    """Draw the object's cells onto the grid; cells off the grid are ignored.
-
-    >>> paint_object(((0, 0),), frozenset({(0, 1, 5)}))
-    ((0, 5),)
-    """
-    return paint_objects(grid, (obj,))
-
-
-def paint_objects(grid: Grid, objs: Objects) -> Grid:
-    """Draw several objects in order (later ones on top).
-
-    >>> paint_objects(((0, 0),), (frozenset({(0, 0, 1)}), frozenset({(0, 1, 2)})))
-    ((1, 2),)
-    """
-    rows = [list(r) for r in grid]
-    h, w = len(rows), len(rows[0])
-    for obj in objs:
-        for r, c, v in obj:
-            if 0 <= r < h and 0 <= c < w:
-                rows[r][c] = v
-    return tuple(tuple(r) for r in rows)
-
-
-def erase_object(grid: Grid, obj: Obj, background: int) -> Grid:
-    """Paint the object's cells with the background colour.
-
-    >>> erase_object(((1, 2),), frozenset({(0, 1, 2)}), 0)
-    ((1, 0),)
-    """
-    return paint_object(grid, recolor_object(obj, background))
-
-
 def recolor_object(obj: Obj, color: int) -> Obj:
     """The same cells in one new colour.
 
@@ -291,24 +332,6 @@ def recolor_object(obj: Obj, color: int) -> Obj:
     [(0, 0, 7), (0, 1, 7)]
     """
     return frozenset((r, c, color) for r, c, _ in obj)
-
-
-def shift_object(obj: Obj, rows: int, cols: int) -> Obj:
-    """Move the object by (rows, cols).
-
-    >>> sorted(shift_object(frozenset({(0, 0, 1)}), 2, 3))
-    [(2, 3, 1)]
-    """
-    return frozenset((r + rows, c + cols, v) for r, c, v in obj)
-
-
-def move_object_to(obj: Obj, top: int, left: int) -> Obj:
-    """Move the object so its bounding box's top-left corner is (top, left).
-
-    >>> sorted(move_object_to(frozenset({(4, 4, 1)}), 0, 1))
-    [(0, 1, 1)]
-    """
-    return shift_object(obj, top - object_top(obj), left - object_left(obj))
 
 
 def largest_object(objs: Objects) -> Obj:
@@ -345,122 +368,3 @@ def objects_of_size(objs: Objects, size: int) -> Objects:
     1
     """
     return tuple(o for o in objs if len(o) == size)
-
-
-def fill_enclosed(grid: Grid, background: int, color: int) -> Grid:
-    """Background cells that cannot reach the grid edge through background become `color`.
-
-    >>> fill_enclosed(((1, 1, 1), (1, 0, 1), (1, 1, 1)), 0, 4)
-    ((1, 1, 1), (1, 4, 1), (1, 1, 1))
-    """
-    h, w = len(grid), len(grid[0])
-    outside = [[False] * w for _ in range(h)]
-    stack = [(r, c) for r in range(h) for c in (0, w - 1)] + [(r, c) for c in range(w) for r in (0, h - 1)]
-    while stack:
-        r, c = stack.pop()
-        if 0 <= r < h and 0 <= c < w and not outside[r][c] and grid[r][c] == background:
-            outside[r][c] = True
-            stack.extend((r + dr, c + dc) for dr, dc in _N4)
-    return tuple(
-        tuple(color if v == background and not outside[r][c] else v for c, v in enumerate(row))
-        for r, row in enumerate(grid)
-    )
-
-
-def object_border_cells(obj: Obj) -> Indices:
-    """Positions on the edge of the object's bounding box (its frame).
-
-    >>> len(object_border_cells(frozenset({(0, 0, 1), (2, 2, 1)})))
-    8
-    """
-    top, left, bottom, right = object_top(obj), object_left(obj), object_bottom(obj), object_right(obj)
-    return frozenset(
-        (r, c) for r, c in object_bbox(obj) if r in (top, bottom) or c in (left, right)
-    )
-
-
-def object_neighbor_cells(obj: Obj, diagonal: bool) -> Indices:
-    """Positions next to the object (4- or 8-neighbourhood) that it does not cover.
-
-    >>> len(object_neighbor_cells(frozenset({(1, 1, 1)}), False))
-    4
-    """
-    cells = object_cells(obj)
-    steps = _N8 if diagonal else _N4
-    return frozenset((r + dr, c + dc) for r, c in cells for dr, dc in steps) - cells
-
-
-def paint_cells_on_background(grid: Grid, cells: Indices, color: int, background: int) -> Grid:
-    """Colour the given positions, but only where the grid shows the background.
-
-    >>> paint_cells_on_background(((0, 2),), frozenset({(0, 0), (0, 1)}), 5, 0)
-    ((5, 2),)
-    """
-    rows = [list(r) for r in grid]
-    h, w = len(rows), len(rows[0])
-    for r, c in cells:
-        if 0 <= r < h and 0 <= c < w and rows[r][c] == background:
-            rows[r][c] = color
-    return tuple(tuple(r) for r in rows)
-
-
-def touches_border(obj: Obj, grid: Grid) -> bool:
-    """True when the object has a cell on the grid's outer edge.
-
-    >>> touches_border(frozenset({(0, 1, 1)}), ((0, 0, 0), (0, 0, 0), (0, 0, 0)))
-    True
-    """
-    h, w = len(grid), len(grid[0])
-    return any(r in (0, h - 1) or c in (0, w - 1) for r, c, _ in obj)
-
-
-def is_rectangle(obj: Obj) -> bool:
-    """True when the object fills its whole bounding box.
-
-    >>> is_rectangle(frozenset({(0, 0, 1), (0, 1, 1)}))
-    True
-    """
-    return len(obj) == object_height(obj) * object_width(obj)
-
-
-def object_hole_count(obj: Obj) -> int:
-    """Number of enclosed background regions (holes) inside the object.
-
-    >>> object_hole_count(frozenset({(r, c, 1) for r in range(3) for c in range(3) if (r, c) != (1, 1)}))
-    1
-    """
-    grid = object_to_grid(recolor_object(obj, 1), 0)
-    filled = fill_enclosed(grid, 0, 2)
-    return len(find_objects(replace_color(filled, 1, 0), True, False, 0))
-
-
-def draw_line(grid: Grid, row1: int, col1: int, row2: int, col2: int, color: int) -> Grid:
-    """Draw a horizontal, vertical or 45-degree diagonal segment between two cells (inclusive).
-
-    >>> draw_line(((0, 0, 0),), 0, 0, 0, 2, 4)
-    ((4, 4, 4),)
-    """
-    dr = (row2 > row1) - (row2 < row1)
-    dc = (col2 > col1) - (col2 < col1)
-    steps = max(abs(row2 - row1), abs(col2 - col1))
-    if row1 != row2 and col1 != col2 and abs(row2 - row1) != abs(col2 - col1):
-        raise ValueError("draw_line draws only straight or 45-degree lines")
-    cells = frozenset((row1 + i * dr, col1 + i * dc) for i in range(steps + 1))
-    return set_cells(grid, cells, color)
-
-
-def draw_ray(grid: Grid, row: int, col: int, row_step: int, col_step: int, color: int) -> Grid:
-    """From (row, col), exclusive, walk by (row_step, col_step) to the edge, colouring each cell.
-
-    >>> draw_ray(((1, 0, 0),), 0, 0, 0, 1, 4)
-    ((1, 4, 4),)
-    """
-    if row_step == 0 and col_step == 0:
-        raise ValueError("draw_ray needs a non-zero step")
-    h, w = len(grid), len(grid[0])
-    rows = [list(r) for r in grid]
-    r, c = row + row_step, col + col_step
-    while 0 <= r < h and 0 <= c < w:
-        rows[r][c] = color
-        r, c = r + row_step, c + col_step
-    return tuple(tuple(x) for x in rows)

@@ -6,11 +6,24 @@ import inspect
 
 from arc_pipeline.dsl import PRIMITIVE_MODULE, PRIMITIVES
 
+# One section per module, in this order; every primitive module must have a title here
+# (checked by a test), so a section never shows a bare file name.
 _SECTION_TITLES = {
-    "grids": "Grid geometry and construction",
+    "construction": "Grid construction and single cells",
+    "cropping": "Cutting grids: windows, halves, row and column ranges",
+    "layout": "Scaling, tiling, joining and splitting grids",
+    "symmetry": "Rotations, reflections and symmetry completion",
+    "masks": "Combining same-shape grids cell by cell",
     "colors": "Colours",
-    "objects": "Objects",
-    "logic": "Composition, collections and arithmetic",
+    "objects": "Objects: finding, properties, conversion, selection",
+    "placement": "Placing objects: painting, moving, copying, fitting",
+    "cells": "Sets of positions",
+    "lines": "Lines, rays and paths",
+    "matching": "Finding patterns in a grid",
+    "filling": "Filling and continuing patterns",
+    "combinators": "Building functions: binding, composing, branching, repeating",
+    "items": "Collections: mapping, filtering, sorting, picking, pairing",
+    "arithmetic": "Numbers, comparisons and booleans",
 }
 
 
@@ -34,6 +47,14 @@ def signature(name: str) -> str:
     return f"{name}({', '.join(parts)}){ret_s}"
 
 
+def _in_module_order(module: str, names: list[str]) -> list[str]:
+    """Names in their module's ``__all__`` order, which groups related primitives together."""
+    import importlib
+
+    listed = list(getattr(importlib.import_module(f"arc_pipeline.dsl.{module}"), "__all__", ()))
+    return sorted(names, key=lambda n: listed.index(n) if n in listed else len(listed))
+
+
 def render_reference(compact: bool = False) -> str:
     """Markdown reference of the whole DSL: one section per module, one line per primitive."""
     lines = [
@@ -48,10 +69,11 @@ def render_reference(compact: bool = False) -> str:
     by_module: dict[str, list[str]] = {}
     for name, module in PRIMITIVE_MODULE.items():
         by_module.setdefault(module, []).append(name)
-    for module in sorted(by_module, key=lambda m: (m not in _SECTION_TITLES, list(_SECTION_TITLES).index(m) if m in _SECTION_TITLES else 0, m)):
+    order = list(_SECTION_TITLES)
+    for module in sorted(by_module, key=lambda m: (order.index(m) if m in order else len(order), m)):
         title = _SECTION_TITLES.get(module, module.replace("_", " ").capitalize())
         lines += [f"## {title}", ""]
-        for name in by_module[module]:
+        for name in _in_module_order(module, by_module[module]):
             lines.append(f"- `{signature(name)}` — {one_line_doc(PRIMITIVES[name])}")
         lines.append("")
     return "\n".join(lines)

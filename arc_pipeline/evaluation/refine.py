@@ -30,7 +30,8 @@ outcomes)`` method overrides the prompt (default: :func:`render_student_prompt`)
   :class:`~arc_pipeline.teachers.search.SearchTeacher` as a reference "model".
 
 Unparseable / invalid completions count as reward 0 (so their Δr = -reward(best)), the same
-convention as the GRPO reward (:func:`arc_pipeline.reward.make_trl_reward`). Thinking length
+convention as the GRPO reward (:func:`arc_pipeline.rewards.trl.make_trl_reward`): both go
+through the one edit evaluator, :func:`arc_pipeline.rewards.edit.evaluate_edits`. Thinking length
 is the whitespace-token count of the CoT (:func:`arc_pipeline.parsing.count_tokens`), the
 unit of the thinking penalty.
 """
@@ -45,11 +46,11 @@ from pathlib import Path
 from typing import Any, Protocol, runtime_checkable
 
 from arc_pipeline.baselines import EMPTY_PROGRAM
-from arc_pipeline.dsl.types import Grid, is_grid
-from arc_pipeline.parsing import count_tokens, extract_program
-from arc_pipeline.program import ProgramError, strip_comments, validate_program
+from arc_pipeline.dsl.types import Grid
+from arc_pipeline.program import strip_comments
 from arc_pipeline.prompts import SYSTEM_PROMPT, ExampleOutcome, render_edit_prompt, render_student_prompt
-from arc_pipeline.reward import DEFAULT_REWARD, RewardConfig, task_reward
+from arc_pipeline.rewards.edit import evaluate_edits, parse_edit, sample_seed
+from arc_pipeline.rewards.smooth import DEFAULT_REWARD, RewardConfig, result_grid, task_reward
 from arc_pipeline.tasks import ArcTask
 
 __all__ = [
@@ -58,7 +59,6 @@ __all__ = [
 ]
 
 Request = tuple[ArcTask, str, str]  # (train-only task, current program, prompt)
-USABLE = ("ok", "missing_think")  # parse statuses whose program is executed
 TEST_CHUNK = 8  # candidate programs run on the test inputs per executor call
 
 
@@ -335,8 +335,9 @@ def train_only(task: ArcTask) -> ArcTask:
 
 
 def round_seed(seed: int, rnd: int) -> int:
-    """The seed handed to the proposer in round ``rnd`` (0-based)."""
-    return int(seed) + 7919 * rnd
+    """The seed handed to the proposer in round ``rnd`` (0-based): the one derivation,
+    :func:`arc_pipeline.rewards.edit.sample_seed`."""
+    return sample_seed(seed, rnd)
 
 
 def _canonical(program: str) -> str:
@@ -354,16 +355,7 @@ def _run_many(executor: Any, jobs: list[tuple[str, list[Grid]]]) -> list[list[An
     return [executor.run(p, g) for p, g in jobs]
 
 
-def _output(result: Any) -> Grid | None:
-    if getattr(result, "status", None) != "ok":
-        return None
-    out = result.output
-    if isinstance(out, list):
-        try:
-            out = tuple(tuple(r) for r in out)
-        except TypeError:
-            return None
-    return out if is_grid(out) else None
+_output = result_grid  # the one normalisation of executor outputs
 
 
 @dataclass
@@ -411,11 +403,8 @@ def refine_many(tasks: Sequence[ArcTask], proposer: Proposer, executor: Any, rou
     for task, program, results in zip(tasks, starts, start_results):
         reward = task_reward(results, list(task.train_outputs), reward_config).reward
         st = _State(task, train_only(task), program, reward, results, start_reward=reward)
-        try:
-            validate_program(program)
+        if parse_edit(program).usable:
             st.add_candidate(program, reward)
-        except ProgramError:
-            pass
         states.append(st)
 
     for rnd in range(rounds):
@@ -429,28 +418,16 @@ def refine_many(tasks: Sequence[ArcTask], proposer: Proposer, executor: Any, rou
         completions = proposer.propose(requests, samples_per_round, round_seed(seed, rnd)) if samples_per_round else [[] for _ in active]
         if len(completions) != len(active):
             raise ValueError(f"proposer returned {len(completions)} completion lists for {len(active)} requests")
-        # parse + validate everything, then one batched execution over the train inputs
-        parsed: list[tuple[_State, int, str | None, str, int]] = []
-        jobs: list[tuple[str, list[Grid]]] = []
-        for st, texts in zip(active, completions):
-            for i, text in enumerate(list(texts)[:samples_per_round]):
-                cot, program, status = extract_program(text)
-                if program is not None:
-                    try:
-                        validate_program(program)
-                    except ProgramError as exc:
-                        status = exc.kind if exc.kind in ("syntax_error", "invalid_program") else "invalid_program"
-                if program is not None and status in USABLE:
-                    jobs.append((program, list(st.task.train_inputs)))
-                parsed.append((st, i, program, status, count_tokens(cot)))
-        results_iter = iter(_run_many(executor, jobs))
+        # the one edit evaluator: parse + validate everything, one batched run on the train inputs
+        owners = [(st, i) for st, texts in zip(active, completions) for i in range(len(list(texts)[:samples_per_round]))]
+        texts = [t for texts in completions for t in list(texts)[:samples_per_round]]
+        outcomes = evaluate_edits([(text, st.task) for (st, _), text in zip(owners, texts)], executor, reward_config)
         round_best: dict[int, tuple[float, str, list[Any]]] = {}
-        for st, i, program, status, thinking in parsed:
-            results = None
-            reward = 0.0
-            if program is not None and status in USABLE:
-                results = next(results_iter)
-                reward = task_reward(results, list(st.task.train_outputs), reward_config).reward
+        for (st, i), out in zip(owners, outcomes):
+            program, status, thinking = out.program, out.status, out.thinking_tokens
+            results = out.results
+            reward = out.reward
+            if out.scored:
                 st.add_candidate(program, reward)
             dr = reward - st.best_reward
             record = EditRecord(rnd + 1, i, status, st.best_program, st.best_reward, program, reward, dr, thinking)

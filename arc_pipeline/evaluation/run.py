@@ -13,6 +13,8 @@ from arc_pipeline.baselines import EMPTY_PROGRAM
 from arc_pipeline.config import EvalConfig
 from arc_pipeline.evaluation.refine import Proposer, RefineResult, refine_many
 from arc_pipeline.evaluation.scoring import eval_rows, model_summary
+from arc_pipeline.rewards.edit import is_usable
+from arc_pipeline.rewards.smooth import DEFAULT_REWARD, RewardConfig
 from arc_pipeline.tasks import ArcTask
 
 log = logging.getLogger(__name__)
@@ -23,7 +25,7 @@ DEFAULT_CHUNK = 16  # tasks refined in lock-step per proposer call (a model batc
 def evaluate_models(models: Mapping[str, Proposer], tasks: Mapping[str, ArcTask], levels: Mapping[str, str],
                     cfg: EvalConfig, executor: Any, seed: int, data_revision: str, *,
                     start_programs: str | Mapping[str, str] = EMPTY_PROGRAM, chunk_size: int = DEFAULT_CHUNK,
-                    progress: bool = True) -> tuple[pl.DataFrame, list[RefineResult]]:
+                    progress: bool = True, reward_config: RewardConfig = DEFAULT_REWARD) -> tuple[pl.DataFrame, list[RefineResult]]:
     """Run :func:`refine_many` for every model on every task (sorted ids, in chunks of
     ``chunk_size``) and score it. Returns ``(eval_results frame, refine results)``.
 
@@ -50,11 +52,11 @@ def evaluate_models(models: Mapping[str, Proposer], tasks: Mapping[str, ArcTask]
             for start in range(0, len(ids), chunk_size):
                 chunk = [tasks[t] for t in ids[start:start + chunk_size]]
                 mine += refine_many(chunk, proposer, executor, cfg.rounds, cfg.samples_per_round, start_programs,
-                                    seed, attempts=cfg.attempts, model=name)
+                                    seed, attempts=cfg.attempts, model=name, reward_config=reward_config)
                 bar.update(len(chunk))
                 bar.set_postfix(model=name, train_solved=sum(r.best_reward >= 1.0 for r in mine))
             edits = sum(len(r.edits) for r in mine)
-            valid = sum(1 for r in mine for e in r.edits if e.status in ("ok", "missing_think"))
+            valid = sum(1 for r in mine for e in r.edits if is_usable(e.status))
             log.info("%s: %d tasks, %d edits (%d valid), %d train-solved, %.1fs", name, len(mine), edits, valid,
                      sum(r.best_reward >= 1.0 for r in mine), time.perf_counter() - t0)
             results += mine

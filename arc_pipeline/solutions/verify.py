@@ -6,6 +6,7 @@ ground truth, it never feeds a prompt, a reward or a training row.
 
 from __future__ import annotations
 
+import ast
 import hashlib
 import os
 import platform
@@ -30,6 +31,12 @@ class VerificationReport:
     hash_seed: str
     seconds: float
     meta: dict = field(default_factory=dict)
+    primitive_usage: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def unused_primitives(self) -> list[str]:
+        """Primitives no verified solver refers to: candidates for removal or for new solvers."""
+        return [name for name, n in self.primitive_usage.items() if n == 0]
 
     @property
     def passed(self) -> int:
@@ -54,8 +61,35 @@ class VerificationReport:
             "python": self.python,
             "hash_seed": self.hash_seed,
             "seconds": round(self.seconds, 3),
+            "primitive_usage": self.primitive_usage,
+            "unused_primitives": self.unused_primitives,
             "tasks": self.rows.to_dicts(),
         }
+
+
+def primitives_in(program: str) -> set[str]:
+    """DSL primitive names a program refers to, called or passed as a function (parsed, never run).
+
+    A program that does not parse refers to nothing; verification reports it as failing anyway.
+    """
+    from arc_pipeline.dsl import PRIMITIVES
+
+    try:
+        tree = ast.parse(program)
+    except SyntaxError:
+        return set()
+    return {n.id for n in ast.walk(tree) if isinstance(n, ast.Name) and n.id in PRIMITIVES}
+
+
+def primitive_usage(solutions: Mapping[str, str]) -> dict[str, int]:
+    """Every primitive -> how many solvers use it (0 for unused), most used first, then by name."""
+    from arc_pipeline.dsl import PRIMITIVES
+
+    counts = dict.fromkeys(PRIMITIVES, 0)
+    for program in solutions.values():
+        for name in primitives_in(program):
+            counts[name] += 1
+    return dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
 
 
 def verify_solutions(solutions: Mapping[str, str], tasks: Mapping[str, ArcTask],
@@ -106,6 +140,7 @@ def verify_solutions(solutions: Mapping[str, str], tasks: Mapping[str, ArcTask],
         python=f"{platform.python_implementation()} {sys.version.split()[0]}",
         hash_seed=os.environ.get("PYTHONHASHSEED", "random"),
         seconds=time.perf_counter() - start,
+        primitive_usage=primitive_usage(solutions),
     )
 
 

@@ -26,20 +26,28 @@ __all__ = ["make_teacher", "TEACHERS", "EditRequest", "TeacherSample", "Teacher"
            "BudgetExceededError"]
 
 
-def make_teacher(cfg: PipelineConfig, settings: dict | None, warehouse, executor=None) -> Teacher:
-    """The configured teacher; ``settings`` (from the Dagster TeacherResource) override the
-    profile's ``teacher:`` section. A missing key fails here, naming the variable."""
+#: The only keys ``make_teacher``'s ``secrets`` may carry: the rest of the teacher's settings live in
+#: ``cfg.teacher`` (merged by ``config.apply_teacher_overrides``), keys never do.
+SECRET_KEYS = ("anthropic_api_key", "gemini_api_key")
+
+
+def make_teacher(cfg: PipelineConfig, secrets: dict | None, warehouse, executor=None) -> Teacher:
+    """The teacher ``cfg.teacher`` describes; ``secrets`` (from the Dagster TeacherResource) holds
+    only API keys. A missing key fails here, naming the variable."""
     from arc_pipeline.teachers.budget import Budget
     from arc_pipeline.teachers.cache import CallCache
 
-    settings = settings or {}
+    secrets = secrets or {}
+    stray = sorted(set(secrets) - set(SECRET_KEYS))
+    if stray:
+        raise ValueError(f"make_teacher takes only API keys {SECRET_KEYS}, got {stray}: teacher settings "
+                         "belong in cfg.teacher (config.apply_teacher_overrides)")
     tc = cfg.teacher
-    name = settings.get("name") or tc.name
-    model = settings.get("model") or tc.model
-    base_url = settings.get("base_url") or tc.base_url
+    name, model, base_url = tc.name, tc.model, tc.base_url
     cache = CallCache(warehouse.path)
     budget = Budget(max_usd=tc.budget_usd, max_tokens=tc.budget_tokens)
-    common = dict(cache=cache, budget=budget, max_retries=tc.max_retries, max_concurrency=tc.max_concurrency)
+    common = dict(cache=cache, budget=budget, max_retries=tc.max_retries, max_concurrency=tc.max_concurrency,
+                  max_malformed_retries=tc.max_malformed_retries, timeout_s=tc.request_timeout_s)
     if name == "search":
         from arc_pipeline.teachers.search import SearchTeacher
 
@@ -49,12 +57,12 @@ def make_teacher(cfg: PipelineConfig, settings: dict | None, warehouse, executor
         if name == "anthropic":
             from arc_pipeline.teachers.anthropic_teacher import AnthropicTeacher
 
-            teacher = AnthropicTeacher(model, settings.get("anthropic_api_key"), base_url, **common)
+            teacher = AnthropicTeacher(model, secrets.get("anthropic_api_key"), base_url, **common)
         else:
             from arc_pipeline.teachers.gemini_teacher import GeminiTeacher
 
-            teacher = GeminiTeacher(model, settings.get("gemini_api_key"), base_url, **common)
-        teacher.price = _configured_price(model, tc, settings.get("price_per_mtok"))
+            teacher = GeminiTeacher(model, secrets.get("gemini_api_key"), base_url, **common)
+        teacher.price = _configured_price(model, tc)
         return teacher
     if name == "local":
         from arc_pipeline.teachers.local_model import LocalModelTeacher
@@ -71,25 +79,21 @@ def make_teacher(cfg: PipelineConfig, settings: dict | None, warehouse, executor
     raise ValueError(f"unknown teacher {name!r}; choose one of {TEACHERS}")
 
 
-def _configured_price(model: str, tc, override: str | None = None):
+def _configured_price(model: str, tc):
     """The price a paid teacher is charged at; refuses a USD budget it could not enforce.
 
-    ``override`` is "input,output" (``ARC_PIPELINE_TEACHER_PRICE``); else ``teacher.price_per_mtok``;
-    else the price table. Why refuse: an unpriced model would cost 0 USD per call, so
-    ``budget_usd`` would never stop a run.
+    ``teacher.price_per_mtok`` (which ``ARC_PIPELINE_TEACHER_PRICE`` overrides, in config) wins over
+    the price table. Why refuse: an unpriced model would cost 0 USD per call, so ``budget_usd``
+    would never stop a run.
     """
     from arc_pipeline.teachers import pricing
 
-    given = override.split(",") if override else tc.price_per_mtok
+    given = tc.price_per_mtok
     if given is not None:
-        try:
-            values = [float(v) for v in given]
-        except (TypeError, ValueError):
-            values = []
-        if len(values) != 2 or min(values) < 0:
+        if len(given) != 2 or min(given) < 0:
             raise ValueError(f"teacher.price_per_mtok / ARC_PIPELINE_TEACHER_PRICE must be two non-negative "
                              f"USD-per-million-token prices (input, output), got {given!r}")
-        return pricing.ModelPrice(values[0], values[1])
+        return pricing.ModelPrice(float(given[0]), float(given[1]))
     if tc.budget_usd is not None and pricing.lookup(model) is None:
         raise ValueError(
             f"teacher model {model!r} has no price in arc_pipeline/teachers/pricing.py, so "

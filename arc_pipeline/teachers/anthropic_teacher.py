@@ -42,6 +42,7 @@ class AnthropicTeacher(CachedLLMTeacher):
         retry_base_delay: float = 1.0,
         retry_max_delay: float = 60.0,
         max_concurrency: int = 4,
+        max_malformed_retries: int = 2,
         send_temperature: bool = True,
     ) -> None:
         key = api_key or os.environ.get(API_KEY_ENV)
@@ -57,6 +58,7 @@ class AnthropicTeacher(CachedLLMTeacher):
             retry_base_delay=retry_base_delay,
             retry_max_delay=retry_max_delay,
             max_concurrency=max_concurrency,
+            max_malformed_retries=max_malformed_retries,
         )
         import anthropic  # noqa: PLC0415 - keep module import cheap
 

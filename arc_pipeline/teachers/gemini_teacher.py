@@ -54,6 +54,7 @@ class GeminiTeacher(CachedLLMTeacher):
         retry_base_delay: float = 1.0,
         retry_max_delay: float = 60.0,
         max_concurrency: int = 4,
+        max_malformed_retries: int = 2,
         api_version: str | None = None,
     ) -> None:
         key = api_key or next((os.environ[e] for e in API_KEY_ENVS if os.environ.get(e)), None)
@@ -70,6 +71,7 @@ class GeminiTeacher(CachedLLMTeacher):
             retry_base_delay=retry_base_delay,
             retry_max_delay=retry_max_delay,
             max_concurrency=max_concurrency,
+            max_malformed_retries=max_malformed_retries,
         )
         from google import genai  # noqa: PLC0415 - slow import, only when used
         from google.genai import errors, types  # noqa: PLC0415

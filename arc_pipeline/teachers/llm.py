@@ -11,6 +11,8 @@ the server say how long to wait). ``CachedLLMTeacher.sample`` does the rest:
   call, retried with exponential backoff + jitter on 408/409/429/5xx (incl. 529 overloaded),
   timeouts and connection errors, honouring ``retry-after`` (capped at ``retry_max_delay``);
 * the response is charged to the budget and stored in the cache (committed immediately);
+* a reply that is not valid JSON is asked for again up to ``max_malformed_retries`` times,
+  then stored as a failed sample (empty text, ``finish_reason="malformed_reply"``, no charge);
 * missing samples run on at most ``max_concurrency`` threads. On the first error nothing new
   starts; requests already in flight finish and are stored; then the error is raised.
 """
@@ -105,6 +107,7 @@ class CachedLLMTeacher(ABC):
         retry_base_delay: float = 1.0,
         retry_max_delay: float = 60.0,
         max_concurrency: int = 4,
+        max_malformed_retries: int = 2,
     ) -> None:
         if max_retries < 0:
             raise ValueError("max_retries must be >= 0")
@@ -117,6 +120,8 @@ class CachedLLMTeacher(ABC):
         self.retry_base_delay = float(retry_base_delay)
         self.retry_max_delay = float(retry_max_delay)
         self.max_concurrency = max(1, int(max_concurrency))
+        self.max_malformed_retries = max(0, int(max_malformed_retries))
+        self.malformed_replies = 0
         self._counter_lock = threading.Lock()
         self.calls_made = 0  # successful requests (each charged and cached)
         self.attempts_made = 0  # requests sent, retries included
@@ -244,7 +249,7 @@ class CachedLLMTeacher(ABC):
 
     def _call_with_retries(self, request: EditRequest, index: int,
                            stop: threading.Event | None) -> tuple[RawResponse, float]:
-        attempt = 0
+        attempt = malformed = 0
         while True:
             with self._counter_lock:
                 self.attempts_made += 1
@@ -253,8 +258,17 @@ class CachedLLMTeacher(ABC):
                 raw = self._call_once(request, index)
                 return raw, time.monotonic() - t0
             except Exception as exc:  # noqa: BLE001 - classified below
-                info = self._retry_info(exc)
                 where = f"{self.name} teacher ({self.model}), task {request.task_id!r}, sample {index}"
+                if is_malformed_reply(exc):
+                    with self._counter_lock:
+                        self.malformed_replies += 1
+                    if malformed >= self.max_malformed_retries:
+                        logger.warning("%s: malformed reply %d times; stored as a failed sample", where, malformed + 1)
+                        return RawResponse("", finish_reason=MALFORMED_REPLY,
+                                           extra={"error": f"{type(exc).__name__}: {exc}"[:300]}), time.monotonic() - t0
+                    malformed += 1
+                    continue
+                info = self._retry_info(exc)
                 if not info.retryable:
                     raise TeacherCallError(
                         f"{where}: non-retryable error: {type(exc).__name__}: {exc}",
@@ -282,6 +296,25 @@ class CachedLLMTeacher(ABC):
         if retry_after_s is not None:
             delay = max(delay, retry_after_s)
         return min(delay, self.retry_max_delay)
+
+
+MALFORMED_REPLY = "malformed_reply"  # finish_reason of a sample whose reply never parsed
+
+
+def is_malformed_reply(exc: BaseException) -> bool:
+    """Whether an SDK error means the server answered with a body that is not valid JSON (or
+    not the expected shape): anywhere in the cause chain, a ``json.JSONDecodeError`` or an
+    SDK response-validation error."""
+    import json
+
+    seen: BaseException | None = exc
+    for _ in range(8):
+        if seen is None:
+            return False
+        if isinstance(seen, json.JSONDecodeError) or "ResponseValidation" in type(seen).__name__:
+            return True
+        seen = seen.__cause__ or seen.__context__
+    return False
 
 
 class _Skipped(Exception):

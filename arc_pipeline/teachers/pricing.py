@@ -15,7 +15,7 @@ Notes:
 * Prompt caching, batch discounts and (for Gemini) audio input are not modelled.
 * Gemini "thinking" tokens are billed as output tokens; ``GeminiTeacher`` counts them as output.
 * A dated suffix (``claude-haiku-4-5-20251001``) or a ``models/`` prefix resolves to the base
-  entry; any other unknown model costs ``default_price`` (0 unless configured) and logs a warning
+  entry; any other unknown model costs ``default_price`` (0) and logs a warning
   once per model, so an unpriced model never silently passes a USD budget unnoticed.
 """
 
@@ -54,19 +54,13 @@ PRICES: dict[str, ModelPrice] = {
     "gemini-2.5-flash-lite": ModelPrice(0.10, 0.40),
 }
 
-#: Price used for models not in ``PRICES``. Set it (``set_default_price``) to make unknown
-#: models count against a USD budget; the default 0 only logs a warning.
+#: Price used for models not in ``PRICES`` and without a configured ``teacher.price_per_mtok``: 0, with
+#: a warning (``make_teacher`` refuses such a model while a USD budget is set).
 default_price: ModelPrice = ModelPrice(0.0, 0.0)
 
 _warned: set[str] = set()
 _warn_lock = threading.Lock()
 _DATE_SUFFIX = re.compile(r"(-\d{8}|@\d{8}|-latest|-preview[-\w]*)$")
-
-
-def set_default_price(input_per_mtok: float, output_per_mtok: float) -> None:
-    """Price unknown models at this rate instead of 0."""
-    global default_price
-    default_price = ModelPrice(float(input_per_mtok), float(output_per_mtok))
 
 
 def lookup(model: str) -> ModelPrice | None:

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from arc_pipeline.mutations import SEARCH_MOVES, mutate
 from arc_pipeline.program import strip_comments
 from arc_pipeline.prompts import diff_text
-from arc_pipeline.reward import TaskScore, score_programs
+from arc_pipeline.rewards.smooth import TaskScore, score_programs
 from arc_pipeline.tasks import ArcTask
 from arc_pipeline.teachers.base import EditRequest, TeacherSample
 

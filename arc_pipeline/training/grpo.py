@@ -7,12 +7,13 @@ program and the group-relative advantage compares edits of the same program.
 
 Rewards (``reward_weights = [1, grpo_cfg.format_reward_weight]``):
 
-* ``delta_r`` -- :func:`arc_pipeline.reward.make_trl_reward`: the edited program runs in the
+* ``delta_r`` -- :func:`arc_pipeline.rewards.trl.make_trl_reward`: the edited program runs in the
   sandbox (``arc_pipeline.execution.default_executor()``) on the train pairs; reward =
   reward(edit) − reward_before (− the thinking penalty, 0 by default). trl logs it as
   ``rewards/delta_r/mean``.
-* ``format`` -- :func:`format_reward`: 1 for a closed ``<think>..</think>`` followed by a
-  program, 0.5 for a program without think tags, 0 otherwise (``extract_program`` statuses).
+* ``format`` -- :func:`arc_pipeline.rewards.trl.make_format_reward`: 1 for a closed
+  ``<think>..</think>`` followed by a program, 0.5 for a program without think tags, 0
+  otherwise (statuses of the edit evaluator).
 
 Curriculum hook: ``sampling_weights`` (one float ≥ 0 per prompt row) builds the training set by
 weighted sampling *with replacement*, deterministic in ``seed``: ``max(len(rows), prompts the
@@ -43,29 +44,13 @@ from pathlib import Path
 from typing import Any
 
 from arc_pipeline.config import GRPOConfigSection, ModelConfig
-from arc_pipeline.parsing import completion_text, extract_program
+from arc_pipeline.rewards.smooth import DEFAULT_REWARD, RewardConfig
+from arc_pipeline.rewards.trl import FORMAT_SCORES, make_format_reward  # noqa: F401  (re-exported)
 from arc_pipeline.training.sft import (cached_metrics, fingerprint, load_dtype, lora_config, model_identity,
                                        no_checkpointing, plot_curves, precision_flags, save_final, use_cuda, write_metrics)
 
 GRPO_VERSION = "grpo-v1"
-FORMAT_SCORES = {"ok": 1.0, "missing_think": 0.5, "no_program": 0.0, "truncated": 0.0}
 REQUIRED_COLUMNS = ("prompt", "task_json", "start_program", "reward_before", "task_id")
-
-
-def make_format_reward(counter: Counter | None = None):
-    """The format reward (see module docstring); counts parse statuses into ``counter``."""
-    def format_reward(completions, **kwargs) -> list[float]:
-        scores = []
-        for c in completions:
-            status = extract_program(completion_text(c))[2]
-            if counter is not None:
-                counter[status] += 1
-            scores.append(FORMAT_SCORES[status])
-        return scores
-
-    format_reward.__name__ = "format"
-    format_reward.__qualname__ = "format"
-    return format_reward
 
 
 def steps_per_generation(batch_size: int, num_generations: int) -> int:
@@ -93,7 +78,8 @@ def _history_series(history: list[dict], key: str) -> list[float]:
 
 
 def train_grpo(prompts: list[dict], init_model: Path | str, model_cfg: ModelConfig, grpo_cfg: GRPOConfigSection,
-               out_dir: Path, seed: int, sampling_weights: list[float] | None = None) -> dict:
+               out_dir: Path, seed: int, sampling_weights: list[float] | None = None,
+               reward_config: RewardConfig = DEFAULT_REWARD) -> dict:
     """Train (or reuse) a GRPO checkpoint from ``init_model`` (the SFT ``merged`` dir).
 
     ``prompts``: dicts with ``prompt`` (str), ``task_json`` (train pairs only), ``start_program``,
@@ -113,7 +99,10 @@ def train_grpo(prompts: list[dict], init_model: Path | str, model_cfg: ModelConf
     for r in rows:
         r["reward_before"] = float(r["reward_before"])
     weights = None if sampling_weights is None else [float(w) for w in sampling_weights]
-    fp = fingerprint(GRPO_VERSION, rows, weights, model_cfg, grpo_cfg, model_identity(init_model), seed)
+    parts = [GRPO_VERSION, rows, weights, model_cfg, grpo_cfg, model_identity(init_model), seed]
+    if reward_config != DEFAULT_REWARD:  # the default keeps existing fingerprints valid
+        parts.append(reward_config)
+    fp = fingerprint(*parts)
     cached = cached_metrics(out_dir, fp)
     if cached is not None:
         return cached
@@ -123,7 +112,7 @@ def train_grpo(prompts: list[dict], init_model: Path | str, model_cfg: ModelConf
     from transformers import AutoModelForCausalLM, set_seed
     from trl import GRPOConfig, GRPOTrainer
 
-    from arc_pipeline.reward import make_trl_reward
+    from arc_pipeline.rewards.trl import make_trl_reward
     from arc_pipeline.training.tiny_model import chat_messages, fit_prompt, load_tokenizer
 
     set_seed(seed)
@@ -173,7 +162,7 @@ def train_grpo(prompts: list[dict], init_model: Path | str, model_cfg: ModelConf
         **precision_flags(model_cfg),
     )
     statuses: Counter = Counter()
-    delta_reward = make_trl_reward()  # sandboxed (default_executor); logged as rewards/delta_r/*
+    delta_reward = make_trl_reward(config=reward_config)  # sandboxed (default_executor); logged as rewards/delta_r/*
     trainer = GRPOTrainer(
         model=model, reward_funcs=[delta_reward, make_format_reward(statuses)], args=args,
         train_dataset=dataset, processing_class=tokenizer,

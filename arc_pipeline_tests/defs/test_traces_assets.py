@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import multiprocessing
+import os
 import shutil
 from pathlib import Path
 
@@ -41,9 +42,13 @@ TRACE_ASSETS = [edit_traces, no_test_output_in_prompts, delta_r_recomputes]
 KEY_SQL = ", ".join(f'"{k}"' for k in TRACE_KEY)
 
 
-def resources(data_dir, teacher: TeacherResource | None = None) -> dict:
-    return {"pipeline": PipelineResource(profile="cpu-tiny", data_dir=str(data_dir)),
-            "teacher": teacher or TeacherResource()}
+def resources(data_dir, teacher: dict | None = None) -> dict:
+    """``teacher``: PipelineResource teacher fields (teacher, teacher_base_url, ...) plus API keys."""
+    fields = dict(teacher or {})
+    keys = {k: fields.pop(k) for k in list(fields) if k.endswith("_api_key")}
+    pipeline = PipelineResource(profile="cpu-tiny", config_path=os.environ.get("ARC_PIPELINE_CONFIG"),
+                                data_dir=str(data_dir), **fields)
+    return {"pipeline": pipeline, "teacher": TeacherResource(**keys)}
 
 
 def query(data_dir, sql: str, params=None) -> list[tuple]:
@@ -248,7 +253,7 @@ def _plant_leak(data) -> str:
 
 
 def test_leakage_check_fails_on_a_planted_leak(built, tmp_path):
-    from arc_pipeline.pipeline_steps import leaked_prompts
+    from arc_pipeline.stages.edit_traces import leaked_prompts
     from arc_pipeline.warehouse import Warehouse
 
     data = copy_dir(built["full_dir"], tmp_path / "data")
@@ -334,8 +339,8 @@ def test_api_teachers_through_the_assets(built, tmp_path, monkeypatch, provider)
     with FakeLLMServer(text_fn=_dsl_answer) as srv:
         # the default Claude model is not in the price table: its price comes from configuration
         price = "3,15" if provider == "anthropic" else ""
-        teacher = TeacherResource(name=provider, base_url=srv.base_url, price_per_mtok=price,
-                                  **{f"{provider}_api_key": "test"})
+        teacher = dict(teacher=provider, teacher_base_url=srv.base_url, teacher_price=price,
+                       **{f"{provider}_api_key": "test"})
         result = materialize_level(data, level, teacher=teacher)
         assert result.success
         meta = metadata(result)
@@ -367,7 +372,7 @@ def test_api_teacher_without_key_fails_naming_the_variable(built, tmp_path, monk
         monkeypatch.delenv(name, raising=False)
     data = copy_dir(built["baseline_dir"], tmp_path / "data")
     level = sorted(built["levels"])[0]
-    result = materialize_level(data, level, teacher=TeacherResource(name=provider), raise_on_error=False)
+    result = materialize_level(data, level, teacher={"teacher": provider}, raise_on_error=False)
     assert not result.success
     failures = [e for e in result.all_events if e.is_step_failure]
     assert failures

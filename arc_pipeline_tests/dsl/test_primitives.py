@@ -72,3 +72,55 @@ def test_reference_lists_every_primitive():
     text = render_reference()
     for name in NAMES:
         assert f"`{name}(" in text, name
+
+
+def test_primitives_are_ordered_by_name_not_by_file():
+    # mutations and the search teacher enumerate PRIMITIVES: moving a primitive between
+    # modules must not reorder them (that would change the SFT dataset hash)
+    assert list(PRIMITIVES) == sorted(PRIMITIVES)
+    assert list(PRIMITIVE_MODULE) == sorted(PRIMITIVE_MODULE)
+
+
+def test_every_module_has_a_titled_reference_section_and_support_adds_no_primitives():
+    from arc_pipeline.dsl import _support
+    from arc_pipeline.dsl.reference import _SECTION_TITLES, render_reference
+
+    modules = set(PRIMITIVE_MODULE.values())
+    assert modules <= set(_SECTION_TITLES), sorted(modules - set(_SECTION_TITLES))
+    assert "_support" not in modules and not getattr(_support, "__all__", ())
+    assert all(inspect.getmodule(fn).__name__.split(".")[-1] == PRIMITIVE_MODULE[n] for n, fn in PRIMITIVES.items())
+    titles = [line for line in render_reference().splitlines() if line.startswith("## ")]
+    assert len(titles) == len(modules) == len(set(titles))
+    assert not any("regions" in t.lower() for t in titles)
+
+
+def test_stack_vertical_refuses_grids_of_different_widths():
+    with pytest.raises(ValueError, match="stack_vertical needs grids of equal width"):
+        PRIMITIVES["stack_vertical"]((((1, 2),), ((3,),)))
+    assert PRIMITIVES["stack_vertical"]((((1,),), ((2,),))) == ((1,), (2,))
+
+
+
+# `len` read three ways: the names say which kind of value a solver measures
+SAME_CODE_ON_PURPOSE = [{"count", "height", "object_size"}]
+
+
+def _code_key(fn) -> str:
+    """The function body without its docstring, parameters renamed by position."""
+    import ast
+    import textwrap
+
+    node = ast.parse(textwrap.dedent(inspect.getsource(fn))).body[0]
+    body = node.body[1:] if isinstance(node.body[0], ast.Expr) and isinstance(node.body[0].value, ast.Constant) else node.body
+    text = ast.dump(ast.Module(body=body, type_ignores=[]))
+    for i, a in enumerate(node.args.args):
+        text = text.replace(f"'{a.arg}'", f"'arg{i}'")
+    return text
+
+
+def test_no_two_primitives_have_the_same_code():
+    groups: dict[str, set] = {}
+    for name, fn in PRIMITIVES.items():
+        groups.setdefault(_code_key(fn), set()).add(name)
+    duplicates = [g for g in groups.values() if len(g) > 1 and g not in SAME_CODE_ON_PURPOSE]
+    assert duplicates == []

@@ -47,6 +47,11 @@ def server_error(status: int = 500) -> Failure:
     return Failure("status", status)
 
 
+def malformed() -> Failure:
+    """A 200 reply whose body is not JSON."""
+    return Failure("malformed")
+
+
 def slow(delay_s: float) -> Failure:
     return Failure("slow", delay_s=delay_s)
 
@@ -242,6 +247,14 @@ def _make_handler(srv: FakeLLMServer):
                 if failure.retry_after is not None:
                     headers["retry-after"] = failure.retry_after
                 self._send(failure.status, _error_body(api, failure.status), headers)
+                return
+            if failure is not None and failure.kind == "malformed":
+                data = b'{"id": "msg_broken", "content": [ {"type": "te'
+                self.send_response(200)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(len(data)))
+                self.end_headers()
+                self.wfile.write(data)
                 return
             if failure is not None and failure.kind == "slow":
                 time.sleep(failure.delay_s)

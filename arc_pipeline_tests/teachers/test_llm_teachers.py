@@ -364,3 +364,30 @@ def test_cache_waits_for_read_only_connection_in_same_process(tmp_path):
     c.put("t", "m", "h", 0, 0, "r")
     timer.join()
     assert c.lock_waits > 0 and c.count() == 1
+
+
+@pytest.mark.parametrize("provider", PROVIDERS)
+def test_malformed_reply_is_retried_then_stored_as_failed_sample(provider, server, cache):
+    from arc_pipeline_tests.teachers.fake_llm_server import malformed
+
+    teacher = make_teacher(provider, server, cache, max_malformed_retries=1)
+    server.inject(malformed())  # one bad body, then healthy: the re-ask succeeds
+    [s] = teacher.sample(make_request())
+    assert extract_program(s.text)[1] is not None and teacher.malformed_replies == 1
+    server.inject(malformed(), malformed(), malformed())  # never healthy within the bound
+    [bad] = teacher.sample(make_request(seed=99))
+    assert bad.text == "" and bad.finish_reason == "malformed_reply" and bad.cost_usd == 0
+    assert teacher.malformed_replies == 3 and server.count() == 4  # 1 + 1 retry, then 1 + 1 retry
+    assert teacher.sample(make_request(seed=99))[0].cached  # stored: a re-run asks nothing
+
+
+def test_request_timeout_and_malformed_retries_are_configuration(tmp_path, monkeypatch):
+    from arc_pipeline.config import load_config
+    from arc_pipeline.teachers import make_teacher as make_configured
+    from arc_pipeline.warehouse import Warehouse
+
+    monkeypatch.setenv("ANTHROPIC_API_KEY", "test-key")
+    cfg = load_config(overrides={"data_dir": str(tmp_path), "teacher": {
+        "name": "anthropic", "request_timeout_s": 7.5, "max_malformed_retries": 4, "budget_usd": None}})
+    teacher = make_configured(cfg, {}, Warehouse(tmp_path / "w.duckdb"), None)
+    assert teacher.timeout_s == 7.5 and teacher.max_malformed_retries == 4

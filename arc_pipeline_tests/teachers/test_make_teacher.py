@@ -4,14 +4,16 @@ from types import SimpleNamespace
 
 import pytest
 
-from arc_pipeline.config import load_config
+from arc_pipeline.config import TeacherOverrides, apply_teacher_overrides, load_config
 from arc_pipeline.teachers import DEFAULT_MODELS, make_teacher
 
 
 def _build(tmp_path, settings=None, **teacher):
+    """``settings``: what the environment gives (ARC_PIPELINE_TEACHER*), merged by the config layer."""
     cfg = load_config("cpu-tiny", overrides={"teacher": {"name": "anthropic", **teacher}})
+    cfg = apply_teacher_overrides(cfg, TeacherOverrides(**(settings or {})))
     warehouse = SimpleNamespace(path=tmp_path / "warehouse.duckdb")
-    return make_teacher(cfg, {"anthropic_api_key": "test", **(settings or {})}, warehouse)
+    return make_teacher(cfg, {"anthropic_api_key": "test"}, warehouse)
 
 
 def test_default_claude_model_is_current_in_the_installed_sdk():
@@ -54,3 +56,10 @@ def test_table_priced_model_needs_no_configured_price(tmp_path):
 def test_unpriced_model_without_a_usd_budget_is_allowed(tmp_path):
     teacher = _build(tmp_path, model="claude-unpriced-9", budget_usd=None)
     assert teacher.model == "claude-unpriced-9"
+
+
+def test_teacher_settings_outside_the_keys_are_refused(tmp_path):
+    """Stale callers that still pass name/model to make_teacher fail loudly instead of being ignored."""
+    cfg = load_config("cpu-tiny")
+    with pytest.raises(ValueError, match=r"only API keys.*'name'"):
+        make_teacher(cfg, {"name": "anthropic"}, SimpleNamespace(path=tmp_path / "w.duckdb"))

@@ -21,7 +21,7 @@ START = "def solve(I):\n    O = identity(I)\n    return O\n"
 def prompt_rows() -> list[dict]:
     from arc_pipeline.execution import default_executor
     from arc_pipeline.prompts import render_student_prompt
-    from arc_pipeline.reward import score_program
+    from arc_pipeline.rewards.smooth import score_program
     from arc_pipeline.tasks import parse_task
     from arc_pipeline.traces import outcomes_of
 

@@ -57,7 +57,7 @@ def test_resolve_base_model_warm_starts_only_when_asked(tmp_path):
 
 
 def test_warm_start_corpus_leaves_out_eval_tasks(tmp_path):
-    from arc_pipeline.steps_training import warm_start_corpus
+    from arc_pipeline.stages.inputs import warm_start_corpus
     from arc_pipeline.warehouse import Warehouse
 
     solutions = load_solutions()

@@ -7,7 +7,7 @@ def solve(I):
     left = add(subtract(object_right(figure), side), 1)
     square = crop(I, object_top(figure), left, side, side)
     turned = overlay_all((rotate_90(square), rotate_180(square), rotate_270(square)), 0)
-    completed = overlay(recolor_non_background(turned, 0, 2), square, 0)
+    completed = overlay(keep_only_color(turned, 0, 2), square, 0)
     placed = shift_object(grid_to_object(completed, 0), object_top(figure), left)
     O = paint_object(I, placed)
     return O

@@ -4,6 +4,6 @@ def solve(I):
     line_color = cell_color(I, 5, 5)
     unit = crop(I, 0, 0, 6, 6)
     repeated = crop(tile(unit, 3, 3), 0, 0, height(I), width(I))
-    ghosts = recolor_non_background(repeated, 0, line_color)
+    ghosts = keep_only_color(repeated, 0, line_color)
     O = overlay(ghosts, I, 0)
     return O

@@ -2,7 +2,7 @@
 # colour used by no other shape) with exactly the hole's outline moves into it, leaving its old
 # place empty; repeated-colour distractor shapes stay put.
 def solve(I):
-    binary = recolor_non_background(I, 0, 1)
+    binary = keep_only_color(I, 0, 1)
     hole_grid = keep_only_color(fill_enclosed(binary, 0, 2), 2, 0)
     holes = find_objects(hole_grid, True, False, 0)
     loose = drop_if(find_objects(I, True, False, 0), chain(object_color, fix_first(equals, 5)))

@@ -2,7 +2,7 @@
 # the X shape -> red, the plus -> magenta, the ring-like 110/101/010 shape -> blue,
 # the 2x2 block with a corner dot (011/011/100) -> green.
 def solve(I):
-    mask = recolor_non_background(I, 0, 1)
+    mask = keep_only_color(I, 0, 1)
     is_x = equals(mask, ((1, 0, 1), (0, 1, 0), (1, 0, 1)))
     is_plus = equals(mask, ((0, 1, 0), (1, 1, 1), (0, 1, 0)))
     is_ring = equals(mask, ((1, 1, 0), (1, 0, 1), (0, 1, 0)))

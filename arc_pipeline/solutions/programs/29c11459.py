@@ -6,6 +6,6 @@ def solve(I):
     right_edge = select_columns(I, -1, width(I))
     left_part = upscale_rows_cols(left_edge, 1, half)
     right_part = upscale_rows_cols(right_edge, 1, half)
-    middle = recolor_non_background(left_edge, 0, 5)
+    middle = keep_only_color(left_edge, 0, 5)
     O = stack_horizontal((left_part, middle, right_part))
     return O

@@ -3,6 +3,6 @@
 def solve(I):
     top = select_rows(I, 0, 1)
     beside = overlay(shift_grid(top, 0, 1, 0), shift_grid(top, 0, -1, 0), 0)
-    unit = concat_vertical(top, beside)
+    unit = stack_vertical((top, beside))
     O = extend_rows_periodically(unit, height(I))
     return O

@@ -5,5 +5,5 @@ def solve(I):
     corners = first(objects_of_size(groups, 4))
     framed = crop_to_object(I, corners)
     inside = crop(framed, 1, 1, subtract(height(framed), 2), subtract(width(framed), 2))
-    O = recolor_non_background(inside, 0, object_color(corners))
+    O = keep_only_color(inside, 0, object_color(corners))
     return O

@@ -1,7 +1,7 @@
 # A grey band crosses the grid; every scattered dot turns grey and slides straight toward the band
 # until it rests against it (or against dots already there).
 def solve(I):
-    grey = recolor_non_background(I, 0, 5)
+    grey = keep_only_color(I, 0, 5)
     band0 = largest_object(find_objects(I, True, False, 0))
     is_vertical = less_than(object_width(band0), width(I))
     T = if_else(is_vertical, transpose(grey), grey)

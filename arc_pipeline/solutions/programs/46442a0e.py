@@ -3,5 +3,5 @@
 def solve(I):
     top = concat_horizontal(I, rotate_90(I))
     bottom = concat_horizontal(rotate_270(I), rotate_180(I))
-    O = concat_vertical(top, bottom)
+    O = stack_vertical((top, bottom))
     return O

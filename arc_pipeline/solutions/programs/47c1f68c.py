@@ -5,6 +5,6 @@ def solve(I):
     half_cols = floor_divide(width(I), 2)
     line_color = cell_color(I, half_rows, 0)
     quadrant = crop(I, 0, 0, half_rows, half_cols)
-    recolored = recolor_non_background(quadrant, 0, line_color)
+    recolored = keep_only_color(quadrant, 0, line_color)
     O = mirror_down(mirror_right(recolored))
     return O

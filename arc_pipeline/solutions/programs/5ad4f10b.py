@@ -7,5 +7,5 @@ def solve(I):
     noise = first(drop_if(layers, chain(object_color, fix_second(equals, big_color))))
     block = floor_divide(object_width(big), 3)
     small = downscale(object_to_grid(big, 0), block)
-    O = recolor_non_background(small, 0, object_color(noise))
+    O = keep_only_color(small, 0, object_color(noise))
     return O

@@ -2,7 +2,7 @@
 # rectangle (lines included). Inside, scattered dots share the colour of one frame line: extend
 # every dot in a straight trail toward that line.
 def solve(I):
-    solid = recolor_non_background(I, 0, 1)
+    solid = keep_only_color(I, 0, 1)
     lines = full_line_cells(solid, 1)
     skeleton = set_cells(make_grid(0, height(I), width(I)), lines, 1)
     enclosed = cells_of_color(fill_enclosed(skeleton, 0, 2), 2)

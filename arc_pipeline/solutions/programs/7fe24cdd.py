@@ -3,5 +3,5 @@
 def solve(I):
     upper = concat_horizontal(I, rotate_90(I))
     lower = concat_horizontal(rotate_270(I), rotate_180(I))
-    O = concat_vertical(upper, lower)
+    O = stack_vertical((upper, lower))
     return O

@@ -7,5 +7,5 @@ def solve(I):
     stripes = crop(tile(((4, 0),), height(I), width(I)), 0, offset, height(I), width(I))
     upper = select_rows(stripes, 0, add(dot_row, 1))
     lower = select_rows(shift_grid(I, 1, 0, 0), add(dot_row, 1), height(I))
-    O = concat_vertical(upper, lower)
+    O = stack_vertical((upper, lower))
     return O

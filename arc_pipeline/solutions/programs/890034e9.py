@@ -6,7 +6,7 @@ def solve(I):
     inner_top_left = add(object_position(frame), (1, 1))
     inner_h = subtract(object_height(frame), 2)
     inner_w = subtract(object_width(frame), 2)
-    empty = map_colors(recolor_non_background(I, 0, 5), ((0, 1), (5, 0)))
+    empty = map_colors(keep_only_color(I, 0, 5), ((0, 1), (5, 0)))
     spots = full_window_corners(empty, inner_h, inner_w, 0)
     target = first(drop_if(spots, fix_second(equals, inner_top_left)))
     offset = subtract(target, inner_top_left)

@@ -3,5 +3,5 @@
 def solve(I):
     wide = concat_horizontal(flip_horizontal(I), I)
     flipped = flip_vertical(wide)
-    O = concat_vertical(concat_vertical(flipped, wide), flipped)
+    O = stack_vertical((flipped, wide, flipped))
     return O

@@ -8,7 +8,7 @@ def solve(I):
     gap_cols = make_grid(0, 4, 2)
     spread_cols = concat_horizontal(concat_horizontal(left_half(swapped), gap_cols), right_half(swapped))
     gap_rows = make_grid(0, 2, 6)
-    corners = concat_vertical(concat_vertical(top_half(spread_cols), gap_rows), bottom_half(spread_cols))
+    corners = stack_vertical((top_half(spread_cols), gap_rows, bottom_half(spread_cols)))
     placed = shift_grid(corners, subtract(top, 2), subtract(left, 2), 0)
     O = overlay(placed, I, 0)
     return O

@@ -1,4 +1,4 @@
 # Keep the most frequent colour; every cell of any other colour becomes grey.
 def solve(I):
-    O = recolor_non_background(I, most_common_color(I), 5)
+    O = keep_only_color(I, most_common_color(I), 5)
     return O

@@ -12,7 +12,7 @@ def solve(I):
     diagonals = draw_line(draw_line(blank, 0, 0, last_i, last_i, 1), 0, last_i, last_i, 0, 1)
     hourglass = combine_xor(fill_row_spans(diagonals, 0), diagonals, 1)
     half = floor_divide(n, 2)
-    top_mask = concat_vertical(select_rows(hourglass, 0, half), make_grid(0, subtract(n, half), n))
+    top_mask = stack_vertical((select_rows(hourglass, 0, half), make_grid(0, subtract(n, half), n)))
     top_part = replace_color(top_mask, 1, cell_color(frame, 0, 1))
     right_part = replace_color(rotate_90(top_mask), 1, cell_color(frame, 1, -1))
     bottom_part = replace_color(rotate_180(top_mask), 1, cell_color(frame, -1, 1))

@@ -5,6 +5,6 @@ def solve(I):
     diagonal = draw_line(make_grid(0, w, w), 0, 0, subtract(w, 1), subtract(w, 1), 1)
     going = select_rows(diagonal, 0, subtract(w, 1))
     returning = select_rows(flip_vertical(diagonal), 0, subtract(w, 1))
-    cycle = concat_vertical(going, returning)
+    cycle = stack_vertical((going, returning))
     O = flip_vertical(extend_rows_periodically(cycle, height(I)))
     return O

@@ -4,7 +4,7 @@ def solve(I):
     tall = greater_than(height(I), width(I))
     upright = if_else(tall, I, transpose(I))
     panels = split_rows(upright, floor_divide(height(upright), 3))
-    shape_of = fix_last(fix_last(recolor_non_background, 1), 0)
+    shape_of = fix_last(fix_last(keep_only_color, 1), 0)
     odd_shape = least_common_item(map_items(shape_of, panels))
     odd_panel = first(keep_if(panels, chain(shape_of, fix_second(equals, odd_shape))))
     O = if_else(tall, odd_panel, transpose(odd_panel))

@@ -9,5 +9,5 @@ def solve(I):
     blanks = repeat_value(repeat_value(0, subtract(9, empty_rows)), 1)
     rows = reshape_grid(concat_horizontal(marks, blanks), 3, 3)
     middle = flip_horizontal(select_rows(rows, 1, 2))
-    O = concat_vertical(concat_vertical(select_rows(rows, 0, 1), middle), select_rows(rows, 2, 3))
+    O = stack_vertical((select_rows(rows, 0, 1), middle, select_rows(rows, 2, 3)))
     return O

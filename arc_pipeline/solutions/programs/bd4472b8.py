@@ -5,5 +5,5 @@ def solve(I):
     header = select_rows(I, 0, 2)
     bands = upscale_rows_cols(transpose(select_rows(I, 0, 1)), 1, w)
     body = extend_rows_periodically(bands, subtract(height(I), 2))
-    O = concat_vertical(header, body)
+    O = stack_vertical((header, body))
     return O

@@ -6,7 +6,7 @@ def solve(I):
     rows = height(picture)
     cols = width(picture)
     with_column = concat_horizontal(picture, make_grid(4, rows, 1))
-    unit = concat_vertical(with_column, make_grid(4, 1, add(cols, 1)))
+    unit = stack_vertical((with_column, make_grid(4, 1, add(cols, 1))))
     tiled = tile(unit, 3, 3)
     O = crop(tiled, 0, 0, height(I), width(I))
     return O

@@ -8,5 +8,5 @@ def solve(I):
     rowwise = reshape_grid(repeat_value(colors, 1), 3, 3)
     mirrored = flip_horizontal(rowwise)
     O = stack_vertical(pair(select_rows(rowwise, 0, 1), select_rows(mirrored, 1, 2)))
-    O = concat_vertical(O, select_rows(rowwise, 2, 3))
+    O = stack_vertical((O, select_rows(rowwise, 2, 3)))
     return O

@@ -5,7 +5,7 @@ def solve(I):
     shapes = objects_by_color(I, background)
     big = max_by(shapes, object_size)
     smalls = drop_if(shapes, fix_first(equals, big))
-    as_mask = chain(fix_second(object_to_grid, 0), fix_last(fix_at(recolor_non_background, 1, 0), 1))
+    as_mask = chain(fix_second(object_to_grid, 0), fix_last(fix_at(keep_only_color, 1, 0), 1))
     visible = downscale(as_mask(big), 2)
     matches = keep_if(smalls, chain(as_mask, fix_second(contains_subgrid, visible)))
     O = crop_to_object(I, first(matches))

@@ -2,7 +2,7 @@
 # slides diagonally down-right, leaving a trail of its colour to the edge.
 def solve(I):
     wide = concat_horizontal(I, make_grid(0, 3, 3))
-    canvas = concat_vertical(wide, make_grid(0, 3, 6))
+    canvas = stack_vertical((wide, make_grid(0, 3, 6)))
     shift_diagonal = fix_last(fix_last(fix_last(shift_grid, 0), 1), 1)
     trail_once = fork(fix_last(overlay, 0), shift_diagonal, identity)
     O = repeat_apply(trail_once, canvas, 6)

@@ -4,6 +4,6 @@ def solve(I):
     h = height(I)
     down = select_rows(I, 0, subtract(h, 1))
     up = select_rows(flip_vertical(I), 0, subtract(h, 1))
-    period = concat_vertical(down, up)
+    period = stack_vertical((down, up))
     O = select_rows(tile(period, 4, 1), 0, subtract(multiply(4, h), 3))
     return O

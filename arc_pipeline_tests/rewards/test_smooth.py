@@ -7,9 +7,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import arc_pipeline.parsing
-import arc_pipeline.reward
+import arc_pipeline.rewards.edit
+import arc_pipeline.rewards.smooth
+import arc_pipeline.rewards.trl
 from arc_pipeline.parsing import completion_text, count_tokens, extract_program
-from arc_pipeline.reward import (
+from arc_pipeline.rewards.trl import make_trl_reward
+from arc_pipeline.rewards.smooth import (
     DEFAULT_REWARD,
     ExampleScore,
     RewardConfig,
@@ -18,7 +21,6 @@ from arc_pipeline.reward import (
     delta_r,
     example_reward,
     example_score_from_grids,
-    make_trl_reward,
     pixel_accuracy,
     score_program,
     task_reward,
@@ -65,7 +67,8 @@ class FakeExecutor:
 
 
 def test_doctests():
-    for module in (arc_pipeline.reward, arc_pipeline.parsing):
+    for module in (arc_pipeline.rewards.smooth, arc_pipeline.rewards.edit, arc_pipeline.rewards.trl,
+                   arc_pipeline.parsing):
         result = doctest.testmod(module)
         assert result.attempted > 0
         assert result.failed == 0

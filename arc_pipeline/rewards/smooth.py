@@ -1,4 +1,4 @@
-"""The smooth reward for ARC programs, and Δr for program edits.
+"""The smooth reward for ARC programs (and :class:`RewardConfig`, its constants), and Δr.
 
 Per train example (see :class:`RewardConfig` for the constants)::
 
@@ -12,7 +12,7 @@ A failed run (any status other than ``"ok"``, or an output that is not a valid g
 exactly when every train output is reproduced.
 
 **The reward is only ever computed on train pairs.** Functions that take a task
-(:func:`score_program`, :func:`delta_r`, :func:`make_trl_reward`) use ``task.train`` only;
+(:func:`score_program`, :func:`delta_r`, :func:`arc_pipeline.rewards.trl.make_trl_reward`) use ``task.train`` only;
 :func:`test_correct` compares against test outputs and exists for evaluation alone.
 
 The pure functions (:func:`example_reward`, :func:`task_reward`, :func:`delta`,
@@ -23,15 +23,12 @@ The pure functions (:func:`example_reward`, :func:`task_reward`, :func:`delta`,
 
 from __future__ import annotations
 
-import functools
-import json
 import operator
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, NamedTuple, Protocol
 
 from arc_pipeline.dsl.types import Grid, is_grid
-from arc_pipeline.parsing import completion_text, count_tokens, extract_program
 
 
 class ResultLike(Protocol):
@@ -120,7 +117,13 @@ class TaskScore:
         return bool(self.examples) and all(e.correct for e in self.examples)
 
 
-def _as_output_grid(output: Any) -> Grid | None:
+def as_grid(output: Any) -> Grid | None:
+    """A program output as a grid (tuples), or ``None`` when it is not a valid grid. The one
+    normalisation of outputs: lists of lists (fakes, JSON) are accepted.
+
+    >>> as_grid([[1, 2]]), as_grid("x"), as_grid(((1,), (2, 3)))
+    (((1, 2),), None, None)
+    """
     if is_grid(output):
         return output
     if isinstance(output, list):  # tolerate lists of lists of int from fakes / JSON
@@ -167,7 +170,7 @@ def example_reward(result: ResultLike, expected: Grid, config: RewardConfig = DE
     status = result.status
     if status != "ok":
         return ExampleScore(status, False, 0.0, 0.0)
-    output = _as_output_grid(result.output)
+    output = as_grid(result.output)
     if output is None:
         return ExampleScore("bad_output", False, 0.0, 0.0)
     shape_ok = len(output) == len(expected) and len(output[0]) == len(expected[0])
@@ -261,6 +264,15 @@ def apply_thinking_penalty(reward: float, thinking_tokens: int | None, config: R
 # --------------------------------------------------------------------------- executor wrappers
 
 
+def result_grid(result: ResultLike) -> Grid | None:
+    """The output grid of an executor result with status ``"ok"``, else ``None``.
+
+    >>> result_grid(_Result("ok", [[1]])), result_grid(_Result("timeout", ((1,),)))
+    (((1,),), None)
+    """
+    return as_grid(result.output) if getattr(result, "status", None) == "ok" else None
+
+
 def _default_executor() -> Any:
     from arc_pipeline.execution import default_executor  # lazy: the sandbox is optional here
 
@@ -320,7 +332,7 @@ def test_correct(program: str, task: Any, executor: Any = None) -> list[bool]:
     executor = executor if executor is not None else _default_executor()
     results = executor.run(program, [p.input for p in task.test])
     return [
-        r.status == "ok" and _as_output_grid(r.output) == p.output for r, p in zip(results, task.test)
+        r.status == "ok" and as_grid(r.output) == p.output for r, p in zip(results, task.test)
     ]
 
 
@@ -339,107 +351,3 @@ def delta_r(
     before = score_program(program_before, task, executor, config).reward
     after = score_program(program_after, task, executor, config).reward
     return delta(before, after)
-
-
-# --------------------------------------------------------------------------- trl
-
-
-@functools.lru_cache(maxsize=4096)
-def _task_from_json(task_json: str) -> Any:
-    from arc_pipeline.tasks import parse_task
-
-    return parse_task(json.loads(task_json), "task_json", source="task_json", require_test=False)
-
-
-def _column(kwargs: Mapping[str, Any], name: str, n: int) -> list[Any]:
-    value = kwargs.get(name)
-    if value is None:
-        return [None] * n
-    if isinstance(value, (str, bytes)) or not isinstance(value, Sequence):
-        raise TypeError(f"column {name!r} must be a list aligned with completions")
-    if len(value) != n:
-        raise ValueError(f"column {name!r} has {len(value)} rows for {n} completions")
-    return list(value)
-
-
-def make_trl_reward(
-    executor_factory: Callable[[], Any] | None = None,
-    config: RewardConfig = DEFAULT_REWARD,
-    name: str = "delta_r",
-) -> Callable[..., list[float]]:
-    """A trl (GRPO) reward function ``reward_fn(completions, **kwargs) -> list[float]``.
-
-    Each completion (a string, or a conversational list of message dicts) is parsed with
-    :func:`arc_pipeline.parsing.extract_program`; the edited program is scored on the task's
-    **train** pairs and the function returns::
-
-        Δr = reward(edited program) − reward_before − thinking_penalty(CoT whitespace tokens)
-
-    Dataset columns (passed by trl as kwargs, lists aligned with ``completions``):
-
-    * ``task_json`` (required): ARC JSON string (or dict) of the task; only ``train`` is
-      read, so the column should hold train pairs only (``ArcTask.train_json()``).
-    * ``reward_before``: the train reward of the starting program. Where it is missing
-      (column absent or ``None``), it is computed from ``start_program``.
-    * ``start_program``: the program being edited (only needed without ``reward_before``).
-
-    Choice for unusable completions: a completion with no parseable program (``no_program``
-    or ``truncated``) is scored like a failed program, reward 0, so Δr = −reward_before
-    (and the thinking penalty still applies to whatever CoT it produced). ``missing_think``
-    completions are scored normally.
-
-    The executor is created lazily on the first call (``executor_factory()``, default
-    ``arc_pipeline.execution.default_executor``). ``reward_fn.__name__`` is ``name`` (trl logs
-    rewards under it); after each call ``reward_fn.last_details`` holds one dict per
-    completion (parse status, reward_after, reward_before, penalty, delta).
-    """
-    state: dict[str, Any] = {}
-
-    def executor() -> Any:
-        if "executor" not in state:
-            state["executor"] = executor_factory() if executor_factory is not None else _default_executor()
-        return state["executor"]
-
-    def reward_fn(completions: Sequence[Any], **kwargs: Any) -> list[float]:
-        n = len(completions)
-        task_jsons = _column(kwargs, "task_json", n)
-        befores = _column(kwargs, "reward_before", n)
-        starts = _column(kwargs, "start_program", n)
-        tasks, parsed = [], []
-        for task_json in task_jsons:
-            if task_json is None:
-                raise ValueError("make_trl_reward needs a 'task_json' column")
-            if isinstance(task_json, Mapping):
-                task_json = json.dumps(task_json, sort_keys=True)
-            tasks.append(_task_from_json(task_json))
-        for i in range(n):
-            if befores[i] is None and starts[i] is None:
-                raise ValueError("each row needs 'reward_before' or 'start_program'")
-        parsed = [extract_program(completion_text(c)) for c in completions]
-        # One batched run: the edited programs, plus start programs lacking reward_before.
-        items = [(program, task) for (_, program, _), task in zip(parsed, tasks)]
-        need_before = [i for i in range(n) if befores[i] is None]
-        items += [(starts[i], tasks[i]) for i in need_before]
-        runnable = any(program is not None for program, _ in items)
-        scores = score_programs(items, executor() if runnable else None, config)
-        befores = list(befores)
-        for k, i in enumerate(need_before):
-            befores[i] = scores[n + k].reward
-        rewards: list[float] = []
-        details: list[dict[str, Any]] = []
-        for i, (cot, program, status) in enumerate(parsed):
-            before = float(befores[i])
-            after = scores[i].reward  # 0.0 when no program could be parsed
-            penalty = thinking_penalty(count_tokens(cot), config)
-            value = delta(before, after) - penalty
-            rewards.append(value)
-            details.append(
-                {"parse_status": status, "reward_after": after, "reward_before": before, "penalty": penalty, "delta": value}
-            )
-        reward_fn.last_details = details  # type: ignore[attr-defined]
-        return rewards
-
-    reward_fn.__name__ = name
-    reward_fn.__qualname__ = name
-    reward_fn.last_details = []  # type: ignore[attr-defined]
-    return reward_fn

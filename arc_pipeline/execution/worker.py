@@ -1,6 +1,7 @@
 """The worker-process side of the sandbox (see ``arc_pipeline.execution`` for what the sandbox
-covers and what it does not): limits set at start, the serve loop, soft timeouts and the
-strict wire format of replies. Only ``Executor`` starts these workers.
+covers and what it does not): limits set at start, the serve loop, soft timeouts, the reply
+and the per-grid results log. Only ``pool.Executor`` starts these workers; this module
+imports ``protocol`` and never the pool, so the two sides share no import circle.
 """
 
 from __future__ import annotations
@@ -16,27 +17,26 @@ import time
 from collections import OrderedDict
 from typing import Any, Callable, Mapping
 
-from arc_pipeline.dsl.types import MAX_SIDE, Grid, is_grid  # noqa: F401 - Grid in annotations
-from arc_pipeline.execution import (
-    _CODE,
-    _DIGITS,
-    _FLAG_RETIRE,
-    _HEADER,
-    _INT_TYPE,
-    _MAX_ERROR_BYTES,
-    _PHASE_COMPILE,
-    _PHASE_RUN,
-    _RECORD,
-    _SLOT,
-    _TUPLE_TYPE,
+from arc_pipeline.dsl.types import is_grid
+from arc_pipeline.execution.protocol import (
     BAD_OUTPUT,
+    FLAG_RETIRE,
+    HEADER,
+    LOG_HEADER,
     MEMORY_LIMIT,
+    PHASE_COMPILE,
+    PHASE_RUN,
+    RECORD,
     RUNTIME_ERROR,
+    SLOT,
     TIMEOUT,
-    _compile_status,
-    _compile_with,
-    _describe,
-    _describe_bad_output,
+    compile_status,
+    compile_with,
+    decode_grid,
+    describe,
+    describe_bad_output,
+    error_entry,
+    grid_bytes,
 )
 from arc_pipeline.program import compile_program
 
@@ -78,30 +78,6 @@ def _guarded(fn: Callable, arg: Any, budget: float) -> tuple[bool, Any, float]:
         _ARMED = False
         return False, exc, clock() - t0
     return True, value, clock() - t0
-
-
-def _grid_bytes(value: Any) -> bytes | None:
-    """The cells of ``value`` row-major as bytes if ``is_grid(value)``, else None.
-
-    Same acceptance as ``dsl.types.is_grid`` (checked by a test), but mostly C loops.
-    """
-    if not isinstance(value, tuple) or not 1 <= len(value) <= MAX_SIDE:
-        return None
-    first = value[0]
-    if not isinstance(first, tuple) or not 1 <= len(first) <= MAX_SIDE:
-        return None
-    if set(map(type, value)) != _TUPLE_TYPE or set(map(len, value)) != {len(first)}:
-        return None
-    flat = tuple(itertools.chain.from_iterable(value))
-    if set(map(type, flat)) != _INT_TYPE:
-        return None
-    try:
-        cells = bytes(flat)
-    except ValueError:  # negative or > 255
-        return None
-    return None if cells.translate(None, _DIGITS) else cells
-
-
 
 
 def _has_children() -> bool:
@@ -184,12 +160,12 @@ def _worker_setup(conn, cfg: dict) -> Mapping[str, Callable] | None:
         table = dict(PRIMITIVES)
         table.update(extra)
     # warm up every lazily-imported code path we know of before file descriptors are locked
-    warm = _compile_with(_WARMUP_PROGRAM, table) if table else compile_program(_WARMUP_PROGRAM)
+    warm = compile_with(_WARMUP_PROGRAM, table) if table else compile_program(_WARMUP_PROGRAM)
     grid = ((0, 1), (2, 3))
     _guarded(warm, grid, 10.0)
     _guarded(warm, grid, 10.0)
     is_grid(grid)
-    _describe(ValueError("x"))
+    describe(ValueError("x"))
     try:
         _has_children()
         signal.setitimer(signal.ITIMER_REAL, 0)
@@ -217,7 +193,56 @@ def _worker_setup(conn, cfg: dict) -> Mapping[str, Callable] | None:
     return table
 
 
-def _worker_main(conn, progress, slot: int, cfg: dict) -> None:
+class _ResultsLog:
+    """This worker's area of the shared results log (layout in ``protocol``).
+
+    Each finished grid's entry is appended before the next grid starts, so the parent can
+    recover every finished result of a message after it had to kill this worker. Entries are
+    written before the header that counts them: a kill mid-write leaves them uncounted.
+    """
+
+    __slots__ = ("view", "cap", "seq", "count", "used", "full")
+
+    def __init__(self, buffer, slot: int, size: int):
+        self.view = memoryview(buffer).cast("B")[slot * size : (slot + 1) * size] if buffer is not None else None
+        self.cap = size - LOG_HEADER.size
+        self.seq = self.count = self.used = 0
+        self.full = self.view is None
+
+    def start(self, seq: int) -> None:
+        """Begin the log of message ``seq`` (forgets the previous message's entries)."""
+        self.seq, self.count, self.used = seq, 0, 0
+        self.full = self.view is None
+        if self.view is not None:
+            LOG_HEADER.pack_into(self.view, 0, seq, 0, 0)
+
+    def append(self, *parts: bytes) -> None:
+        """Log one grid's entry; once one does not fit, log nothing more of this message."""
+        if self.full:
+            return
+        size = sum(map(len, parts))
+        if self.used + size > self.cap:
+            self.full = True
+            return
+        off = LOG_HEADER.size + self.used
+        for part in parts:
+            self.view[off : off + len(part)] = part
+            off += len(part)
+        self.used += size
+        self.count += 1
+        LOG_HEADER.pack_into(self.view, 0, self.seq, self.count, self.used)
+
+    def mark(self) -> tuple[int, int, bool]:
+        return self.count, self.used, self.full
+
+    def rewind(self, mark: tuple[int, int, bool]) -> None:
+        """Drop the entries logged since ``mark`` (a program that forked: its results are void)."""
+        self.count, self.used, self.full = mark
+        if self.view is not None:
+            LOG_HEADER.pack_into(self.view, 0, self.seq, self.count, self.used)
+
+
+def worker_main(conn, progress, log, slot: int, cfg: dict) -> None:
     """Entry point of a worker process: set up the walls, then serve messages forever."""
     try:
         table = _worker_setup(conn, cfg)
@@ -228,24 +253,25 @@ def _worker_main(conn, progress, slot: int, cfg: dict) -> None:
             pass
         os._exit(70)
     try:
-        _serve(conn, progress, slot, cfg, table)
+        _serve(conn, progress, _ResultsLog(log, slot, int(cfg["log_bytes"])), slot, cfg, table)
     except BaseException:  # noqa: BLE001 - never let a worker run past a broken loop
         os._exit(71)
     os._exit(0)
 
 
-def _serve(conn, progress, slot: int, cfg: dict, table) -> None:
+def _serve(conn, progress, log: _ResultsLog, slot: int, cfg: dict, table) -> None:
+    """Answer messages until EOF: per message one reply; per grid one results-log entry."""
     timeout = float(cfg["timeout_s"])
     compile_budget = float(cfg["compile_timeout_s"])
     grace = float(cfg["kill_grace_s"])
     cache_size = int(cfg["cache_size"])
     cache: OrderedDict[str, Any] = OrderedDict()
-    base = slot * _SLOT
+    base = slot * SLOT
     monotonic = time.monotonic
-    pack = _RECORD.pack
-    compiler = (lambda src: _compile_with(src, table)) if table else compile_program
+    pack = RECORD.pack
+    compiler = (lambda src: compile_with(src, table)) if table else compile_program
     has_cpu_limit = True
-    decoded: dict[bytes, Grid] = {}
+    decoded: dict[bytes, Any] = {}
     seq = 0
 
     while True:
@@ -254,6 +280,7 @@ def _serve(conn, progress, slot: int, cfg: dict, table) -> None:
         except (EOFError, OSError):
             return
         seq += 1
+        log.start(seq)
         progress[base + 3] = seq
         segments = pickle.loads(data)  # from the trusted parent
         if len(decoded) > 4096:
@@ -274,7 +301,7 @@ def _serve(conn, progress, slot: int, cfg: dict, table) -> None:
         flat = 0
         for program, grids in segments:
             progress[base + 2] = monotonic()
-            progress[base + 1] = _PHASE_COMPILE
+            progress[base + 1] = PHASE_COMPILE
             progress[base] = flat
             entry = cache.get(program)
             if entry is None:
@@ -284,9 +311,9 @@ def _serve(conn, progress, slot: int, cfg: dict, table) -> None:
                 elif isinstance(value, _SoftTimeout):
                     entry = (TIMEOUT, f"compiling the program took longer than {compile_budget:g}s")
                 else:
-                    entry = _compile_status(value)
+                    entry = compile_status(value)
                 if _has_children():
-                    flags |= _FLAG_RETIRE
+                    flags |= FLAG_RETIRE
                     entry = (RUNTIME_ERROR, "the program started a child process")
                 cache[program] = entry
                 if len(cache) > cache_size:
@@ -294,46 +321,58 @@ def _serve(conn, progress, slot: int, cfg: dict, table) -> None:
             else:
                 cache.move_to_end(program)
             if isinstance(entry, tuple):  # compile failure: same result for every grid
-                err = entry[1].encode("utf-8", "replace")[:_MAX_ERROR_BYTES]
-                recs.extend(itertools.repeat(pack(_CODE[entry[0]], 0, 0, 0.0, len(err)), len(grids)))
+                rec, err = error_entry(entry[0], entry[1], 0.0)
+                recs.extend(itertools.repeat(rec, len(grids)))
                 errs.extend(itertools.repeat(err, len(grids)))
+                for _ in grids:
+                    log.append(rec, err)
                 flat += len(grids)
                 continue
-            marks = (len(recs), len(errs), len(cells_out))
+            marks = (len(recs), len(errs), len(cells_out), log.mark())
             for grid in grids:
-                if type(grid) is bytes:  # compact wire form, see _encode_grid
+                if type(grid) is bytes:  # compact wire form, see protocol.encode_grid
                     enc = grid
                     grid = decoded.get(enc)
                     if grid is None:
-                        grid = decoded[enc] = tuple(zip(*[iter(enc[2:])] * enc[1]))
+                        grid = decoded[enc] = decode_grid(enc)
                 else:
                     grid = grid[0]
                 progress[base + 2] = monotonic()
-                progress[base + 1] = _PHASE_RUN
+                progress[base + 1] = PHASE_RUN
                 progress[base] = flat
                 flat += 1
                 ok, value, seconds = _guarded(entry, grid, timeout)
                 if ok:
-                    cells = _grid_bytes(value)
+                    cells = grid_bytes(value)
                     if cells is not None:
-                        recs.append(pack(0, len(value), len(value[0]), seconds, 0))
+                        rec = pack(0, len(value), len(value[0]), seconds, 0)
+                        recs.append(rec)
                         cells_out.append(cells)
-                    else:
-                        _error_record(recs, errs, BAD_OUTPUT, _describe_bad_output(value), seconds)
+                        log.append(rec, cells)
+                        value = None
+                        continue
+                    rec, err = error_entry(BAD_OUTPUT, describe_bad_output(value), seconds)
                 elif isinstance(value, _SoftTimeout):
-                    _error_record(recs, errs, TIMEOUT, f"exceeded the time limit of {timeout:g}s", seconds)
+                    rec, err = error_entry(TIMEOUT, f"exceeded the time limit of {timeout:g}s", seconds)
                 elif isinstance(value, MemoryError):
-                    _error_record(recs, errs, MEMORY_LIMIT, _describe(value), seconds)
+                    rec, err = error_entry(MEMORY_LIMIT, describe(value), seconds)
                 else:
-                    _error_record(recs, errs, RUNTIME_ERROR, _describe(value), seconds)
+                    rec, err = error_entry(RUNTIME_ERROR, describe(value), seconds)
                 value = None
+                recs.append(rec)
+                errs.append(err)
+                log.append(rec, err)
             if _has_children():  # checked per program: the whole segment is void
-                flags |= _FLAG_RETIRE
+                flags |= FLAG_RETIRE
                 del recs[marks[0] :], errs[marks[1] :], cells_out[marks[2] :]
+                log.rewind(marks[3])
+                rec, err = error_entry(RUNTIME_ERROR, "the program started a child process", 0.0)
                 for _ in grids:
-                    _error_record(recs, errs, RUNTIME_ERROR, "the program started a child process", 0.0)
+                    recs.append(rec)
+                    errs.append(err)
+                    log.append(rec, err)
         signal.setitimer(signal.ITIMER_REAL, 0)
-        parts = [_HEADER.pack(flags, flat)]
+        parts = [HEADER.pack(flags, flat)]
         parts.extend(recs)
         parts.extend(errs)
         parts.extend(cells_out)
@@ -341,13 +380,5 @@ def _serve(conn, progress, slot: int, cfg: dict, table) -> None:
             conn.send_bytes(b"".join(parts))
         except (OSError, ValueError):
             return
-        if flags & _FLAG_RETIRE:
+        if flags & FLAG_RETIRE:
             return
-
-
-def _error_record(recs: list, errs: list, status: str, message: str, seconds: float) -> None:
-    err = message.encode("utf-8", "replace")[:_MAX_ERROR_BYTES]
-    recs.append(_RECORD.pack(_CODE[status], 0, 0, seconds, len(err)))
-    errs.append(err)
-
-

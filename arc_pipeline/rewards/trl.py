@@ -1,0 +1,168 @@
+"""trl (GRPO) reward functions: Δr of the edit, and the format reward.
+
+Both have trl's shape ``reward_fn(completions, **dataset_columns) -> list[float]`` and score
+through the one edit evaluator (:mod:`arc_pipeline.rewards.edit`).
+
+>>> class Ex:  # an executor that runs every program as the identity
+...     def run(self, program, grids):
+...         from collections import namedtuple
+...         return [namedtuple("R", "status output")("ok", g) for g in grids]
+>>> task = '{"train": [{"input": [[1]], "output": [[1]]}], "test": []}'
+>>> fn = make_trl_reward(lambda: Ex())
+>>> fn(["<think>keep</think>def solve(I):\\n    return I", "no idea"], task_json=[task] * 2, reward_before=[0.5] * 2)
+[0.5, -0.5]
+>>> make_format_reward()(["<think>x</think>def solve(I):\\n    return I", "<think></think>def solve("])
+[1.0, 0.0]
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from collections import Counter
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any
+
+from arc_pipeline.parsing import completion_text
+from arc_pipeline.rewards.edit import evaluate_batch, parse_edit
+from arc_pipeline.rewards.smooth import DEFAULT_REWARD, RewardConfig, delta, thinking_penalty
+
+FORMAT_SCORES = {"ok": 1.0, "missing_think": 0.5}  # every other status scores 0
+
+
+def _default_executor() -> Any:
+    from arc_pipeline.execution import default_executor  # lazy: the sandbox is optional here
+
+    return default_executor()
+
+
+@functools.lru_cache(maxsize=4096)
+def _task_from_json(task_json: str) -> Any:
+    from arc_pipeline.tasks import parse_task
+
+    return parse_task(json.loads(task_json), "task_json", source="task_json", require_test=False)
+
+
+def _column(kwargs: Mapping[str, Any], name: str, n: int) -> list[Any]:
+    value = kwargs.get(name)
+    if value is None:
+        return [None] * n
+    if isinstance(value, (str, bytes)) or not isinstance(value, Sequence):
+        raise TypeError(f"column {name!r} must be a list aligned with completions")
+    if len(value) != n:
+        raise ValueError(f"column {name!r} has {len(value)} rows for {n} completions")
+    return list(value)
+
+
+def _tasks(kwargs: Mapping[str, Any], n: int, required: bool) -> list[Any]:
+    out = []
+    for task_json in _column(kwargs, "task_json", n):
+        if task_json is None:
+            if required:
+                raise ValueError("make_trl_reward needs a 'task_json' column")
+            out.append(None)
+            continue
+        if isinstance(task_json, Mapping):
+            task_json = json.dumps(task_json, sort_keys=True)
+        out.append(_task_from_json(task_json))
+    return out
+
+
+def make_trl_reward(
+    executor_factory: Callable[[], Any] | None = None,
+    config: RewardConfig = DEFAULT_REWARD,
+    name: str = "delta_r",
+) -> Callable[..., list[float]]:
+    """A trl (GRPO) reward function ``reward_fn(completions, **kwargs) -> list[float]``.
+
+    Each completion (a string, or a conversational list of message dicts) goes through
+    :func:`arc_pipeline.rewards.edit.evaluate_edits` on the task's **train** pairs and the
+    function returns::
+
+        Δr = reward(edited program) − reward_before − thinking_penalty(CoT whitespace tokens)
+
+    Dataset columns (passed by trl as kwargs, lists aligned with ``completions``):
+
+    * ``task_json`` (required): ARC JSON string (or dict) of the task; only ``train`` is
+      read, so the column should hold train pairs only (``ArcTask.train_json()``).
+    * ``reward_before``: the train reward of the starting program. Where it is missing
+      (column absent or ``None``), it is computed from ``start_program``.
+    * ``start_program``: the program being edited (only needed without ``reward_before``).
+
+    Unusable completions (no program, truncated, invalid, a lookup table, ...) score like a
+    failed program, reward 0, so Δr = −reward_before (and the thinking penalty still applies
+    to whatever CoT it produced). ``missing_think`` completions are scored normally.
+
+    The executor is created lazily on the first call (``executor_factory()``, default
+    ``arc_pipeline.execution.default_executor``). ``reward_fn.__name__`` is ``name`` (trl logs
+    rewards under it); after each call ``reward_fn.last_details`` holds one dict per
+    completion (parse status, reward_after, reward_before, penalty, delta).
+    """
+    state: dict[str, Any] = {}
+
+    def executor() -> Any:
+        if "executor" not in state:
+            state["executor"] = executor_factory() if executor_factory is not None else _default_executor()
+        return state["executor"]
+
+    class _Lazy:
+        """Creates the executor only when a program actually has to run."""
+
+        def run(self, program, grids):
+            return executor().run(program, grids)
+
+        def run_many(self, jobs):
+            ex = executor()
+            return ex.run_many(jobs) if hasattr(ex, "run_many") else [ex.run(p, g) for p, g in jobs]
+
+    def reward_fn(completions: Sequence[Any], **kwargs: Any) -> list[float]:
+        n = len(completions)
+        tasks = _tasks(kwargs, n, required=True)
+        befores = _column(kwargs, "reward_before", n)
+        starts = _column(kwargs, "start_program", n)
+        for i in range(n):
+            if befores[i] is None and starts[i] is None:
+                raise ValueError("each row needs 'reward_before' or 'start_program'")
+        texts = [completion_text(c) for c in completions]
+        need_before = [i for i in range(n) if befores[i] is None]
+        # one batched run: the edited programs, plus start programs lacking reward_before
+        outcomes, start_scores = evaluate_batch(list(zip(texts, tasks)), [(starts[i], tasks[i]) for i in need_before],
+                                                _Lazy(), config)
+        for i, score in zip(need_before, start_scores):
+            befores[i] = score.reward
+        rewards: list[float] = []
+        details: list[dict[str, Any]] = []
+        for i, out in enumerate(outcomes):
+            before = float(befores[i])
+            after = out.reward
+            penalty = thinking_penalty(out.thinking_tokens, config)
+            value = delta(before, after) - penalty
+            rewards.append(value)
+            details.append({"parse_status": out.status, "reward_after": after, "reward_before": before,
+                            "penalty": penalty, "delta": value})
+        reward_fn.last_details = details  # type: ignore[attr-defined]
+        return rewards
+
+    reward_fn.__name__ = name
+    reward_fn.__qualname__ = name
+    reward_fn.last_details = []  # type: ignore[attr-defined]
+    return reward_fn
+
+
+def make_format_reward(counter: Counter | None = None) -> Callable[..., list[float]]:
+    """The format reward: :data:`FORMAT_SCORES` of each completion's evaluator status (1 for a
+    closed ``<think>..</think>`` then a program, 0.5 without think tags, 0 otherwise); counts
+    the statuses into ``counter``. Logged by trl as ``rewards/format``."""
+    def format_reward(completions: Sequence[Any], **kwargs: Any) -> list[float]:
+        tasks = _tasks(kwargs, len(completions), required=False)
+        scores = []
+        for c, task in zip(completions, tasks):
+            status = parse_edit(completion_text(c), list(task.train_inputs) if task is not None else ()).status
+            if counter is not None:
+                counter[status] += 1
+            scores.append(FORMAT_SCORES.get(status, 0.0))
+        return scores
+
+    format_reward.__name__ = "format"
+    format_reward.__qualname__ = "format"
+    return format_reward

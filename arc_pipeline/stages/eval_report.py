@@ -1,0 +1,75 @@
+"""Stage `eval_report`: held-out tasks refined by every model, official 2-attempt score ->
+`eval_results` + an HTML report under reports/<run>/.
+
+Held-out tasks (role ``eval``) are evaluated with the test-time refinement loop for the GRPO
+checkpoint, the SFT checkpoint, the base model and the search teacher (reference). Their
+difficulty level comes from the same rule as training tasks, using a search baseline from the
+empty program (:func:`arc_pipeline.baselines.search_levels`). Test outputs are read only by
+the scorer. Content-addressed (:mod:`arc_pipeline.evaluation.cache`): an unchanged re-run
+evaluates nothing.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+import polars as pl
+
+from arc_pipeline.config import PipelineConfig
+from arc_pipeline.layout import RunLayout
+from arc_pipeline.stages.inputs import base_model_path, data_revision, executor_for, tasks_by_role
+from arc_pipeline.warehouse import Warehouse
+
+
+def model_dirs(layout: RunLayout) -> dict[str, Path]:
+    """Checkpoints to evaluate, in report order (those that exist)."""
+    out = {"grpo": layout.merged("grpo"), "sft": layout.merged("sft")}
+    return {k: v for k, v in out.items() if v.exists()}
+
+
+def build_eval_report(cfg: PipelineConfig, wh: Warehouse, run_id: str) -> dict:
+    """Evaluate every model on the held-out tasks, store `eval_results`, write the report."""
+    from arc_pipeline.baselines import search_levels
+    from arc_pipeline.evaluation.cache import cached_report, eval_fingerprint, store_report
+    from arc_pipeline.evaluation.refine import ModelProposer, TeacherProposer
+    from arc_pipeline.evaluation.report import write_report
+    from arc_pipeline.evaluation.run import evaluate_models
+    from arc_pipeline.teachers.search import SearchTeacher
+
+    layout = RunLayout.of(cfg)
+    tasks = tasks_by_role(wh, "eval", with_test=True)
+    base = base_model_path(cfg, wh)
+    checkpoints = model_dirs(layout)
+    fingerprint = eval_fingerprint(cfg, tasks, base, checkpoints)
+    cached = cached_report(layout, fingerprint) if wh.has_table("eval_results") else None
+    if cached is not None:
+        return {**cached, "reused": True}
+    executor = executor_for(cfg)
+    levels = search_levels(tasks, executor, cfg.seed)
+    proposers = {}
+    for name, path in checkpoints.items():
+        proposers[name] = ModelProposer(path, max_new_tokens=cfg.eval.max_new_tokens, device=cfg.device)
+    proposers["base"] = ModelProposer(base, max_new_tokens=cfg.eval.max_new_tokens, device=cfg.device)
+    proposers["search-teacher"] = TeacherProposer(SearchTeacher(executor, cfg.teacher.search_generations,
+                                                                cfg.teacher.search_population))
+    revision = data_revision(wh)
+    t0 = time.perf_counter()
+    results, refine_results = evaluate_models(proposers, tasks, levels, cfg.eval, executor, cfg.seed, revision,
+                                              reward_config=cfg.reward)
+    seconds = time.perf_counter() - t0
+    results = results.with_columns(pl.lit(run_id).alias("run_id"), pl.lit(fingerprint).alias("fingerprint"))
+    wh.replace_table("eval_results", results)
+    out_dir = layout.reports / time.strftime("%Y%m%d-%H%M%S")
+    meta = {
+        "profile": cfg.profile, "seed": cfg.seed, "data_revision": revision, "run_id": run_id,
+        "fingerprint": fingerprint, "eval_tasks": len(tasks), "models": list(proposers),
+        "eval_config": dict(cfg.eval.__dict__), "seconds": round(seconds, 1),
+        "python": sys.version.split()[0],
+    }
+    paths = write_report(results, refine_results, tasks, meta, out_dir)
+    out = {"html": str(paths.html), "headline": getattr(paths, "headline", {}) or {},
+           "markdown_snippet": getattr(paths, "markdown_snippet", "") or "", "meta": meta}
+    store_report(layout, fingerprint, out, out_dir)
+    return {**out, "reused": False}

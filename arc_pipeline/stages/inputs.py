@@ -1,0 +1,120 @@
+"""Typed read access to the warehouse for the stages, plus the one sandbox entry point.
+
+Every stage reads what an upstream stage wrote through these functions (never its own SQL
+over another stage's table), so a table's shape is known in one place.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any, Literal
+
+import polars as pl
+
+from arc_pipeline.config import PipelineConfig
+from arc_pipeline.tasks import ArcTask
+from arc_pipeline.warehouse import Warehouse
+
+Role = Literal["train", "eval"]
+
+
+def executor_for(cfg: PipelineConfig | None) -> Any:
+    """The process-wide sandbox pool (one per process: workers are forked before torch loads),
+    with the limits of ``cfg.sandbox`` (workers, timeout, memory). The one place a stage
+    obtains an executor; ``executor_for(cfg).settings()`` is what results record."""
+    from arc_pipeline.execution import default_executor
+
+    if cfg is None:
+        return default_executor()
+    box = cfg.sandbox
+    return default_executor(num_workers=box.workers, timeout_s=box.timeout_s, memory_limit_mb=box.memory_mb)
+
+
+def tasks_by_role(wh: Warehouse, role: Role | None = None, with_test: bool = False) -> dict[str, ArcTask]:
+    """Tasks as stored by `arc_tasks` (``role=None``: all); train pairs only unless
+    ``with_test`` (evaluation and leak checks only)."""
+    if role not in (None, "train", "eval"):
+        raise ValueError(f"unknown task role {role!r}; known: 'train', 'eval'")
+    where, params = (" where role = ?", [role]) if role else ("", [])
+    frame = wh.read(f"select task_id, train_json, task_json from tasks{where} order by task_id", params)
+    column = "task_json" if with_test else "train_json"
+    return {r["task_id"]: ArcTask.from_json(json.loads(r[column]), r["task_id"], require_test=with_test)
+            for r in frame.iter_rows(named=True)}
+
+
+def task_ids(wh: Warehouse, role: Role) -> set[str]:
+    """Ids of the stored tasks with this role."""
+    return set(wh.read("select task_id from tasks where role = ?", [role])["task_id"].to_list())
+
+
+def data_revision(wh: Warehouse) -> str:
+    """Content hash of the stored task set ('' before `arc_tasks` ran)."""
+    if not wh.has_table("tasks"):
+        return ""
+    return wh.scalar("select any_value(data_revision) from tasks") or ""
+
+
+def verified_programs(wh: Warehouse, pool_only: bool = False) -> dict[str, str]:
+    """task id -> passing solver program (``pool_only``: tasks of the training pool only)."""
+    join = " join tasks t using (task_id) where t.role = 'train' and" if pool_only else " where"
+    frame = wh.read(f"select v.task_id, v.program from verified_solutions v{join} v.passed order by v.task_id")
+    return {r["task_id"]: r["program"] for r in frame.iter_rows(named=True)}
+
+
+def verified_rules(wh: Warehouse) -> dict[str, str]:
+    """task id -> the rule text of its passing solver."""
+    frame = wh.read("select task_id, rule from verified_solutions where passed")
+    return {r["task_id"]: r["rule"] for r in frame.iter_rows(named=True)}
+
+
+def non_eval_verified(wh: Warehouse) -> pl.DataFrame:
+    """Passing solvers (task_id, program, rule) of every task without the eval role."""
+    return wh.read("select v.task_id, v.program, v.rule from verified_solutions v where v.passed and "
+                   "v.task_id not in (select task_id from tasks where role = 'eval') order by v.task_id")
+
+
+def baseline_starts(wh: Warehouse, level: str | None = None) -> pl.DataFrame:
+    """Baselines with their task's level (task_id, program, reward, difficulty_level), one level
+    or all, in (task, baseline id) order."""
+    where, params = (" where d.difficulty_level = ?", [level]) if level else ("", [])
+    return wh.read("select b.task_id, b.program, b.reward, d.difficulty_level from baseline_programs b "
+                   f"join task_difficulty d using (task_id){where} order by b.task_id, b.baseline_id", params)
+
+
+def sft_rows(wh: Warehouse) -> list[dict]:
+    """(prompt, completion) rows of `sft_examples` in training order."""
+    return wh.read("select prompt, completion from sft_examples "
+                   "order by task_id, start_id, sample_index").to_dicts()
+
+
+def tokenizer_corpus(wh: Warehouse) -> list[str]:
+    """Text the tiny model's tokenizer is trained on: the DSL reference, the verified programs of
+    the training pool, and SFT rows. Only pool tasks, so adding a solver elsewhere does not
+    change the base model (and so does not force retraining)."""
+    from arc_pipeline.dsl.reference import render_reference
+
+    corpus = [render_reference()] + list(verified_programs(wh, pool_only=True).values())
+    if wh.has_table("sft_examples"):
+        frame = wh.read("select prompt, completion from sft_examples order by task_id limit 400")
+        corpus += frame["prompt"].to_list() + frame["completion"].to_list()
+    return corpus
+
+
+def warm_start_corpus(wh: Warehouse) -> list[str]:
+    """Documents for the tiny model's warm start: every verified program of the training
+    dataset as ``# rule: ...`` + the program in a python block (the completions' format).
+    Tasks with the eval role are left out, so no held-out task's solution reaches a model."""
+    from arc_pipeline.dataset import program_block
+    from arc_pipeline.program import strip_comments
+
+    return [program_block(strip_comments(r["program"]), r["rule"])
+            for r in non_eval_verified(wh).iter_rows(named=True)]
+
+
+def base_model_path(cfg: PipelineConfig, wh: Warehouse) -> Path:
+    """The base model (built locally for 'tiny', from the warehouse corpora), shared by the
+    SFT stage and the evaluation."""
+    from arc_pipeline.training.tiny_model import resolve_base_model
+
+    return resolve_base_model(cfg.model, cfg.data_path, lambda: tokenizer_corpus(wh), lambda: warm_start_corpus(wh))

@@ -1,0 +1,19 @@
+"""Stage `sft_checkpoint`: trl SFT on `sft_examples` -> checkpoints/sft (content-addressed:
+an unchanged re-run trains nothing)."""
+
+from __future__ import annotations
+
+from arc_pipeline.config import PipelineConfig
+from arc_pipeline.layout import RunLayout
+from arc_pipeline.stages.inputs import base_model_path, sft_rows
+from arc_pipeline.warehouse import Warehouse
+
+
+def build_sft_checkpoint(cfg: PipelineConfig, wh: Warehouse) -> dict:
+    """Train (or reuse) the SFT checkpoint from `sft_examples`; returns its metrics."""
+    from arc_pipeline.training.sft import train_sft
+
+    rows = sft_rows(wh)
+    if not rows:
+        raise ValueError("sft_examples is empty: materialize edit_traces (all levels) and sft_dataset first")
+    return train_sft(rows, base_model_path(cfg, wh), cfg.model, cfg.sft, RunLayout.of(cfg).checkpoint("sft"), cfg.seed)
