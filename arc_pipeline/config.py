@@ -96,6 +96,11 @@ class ModelConfig:
     warm_start_steps: int = 0
     warm_start_lr: float = 1e-3
     warm_start_batch_size: int = 16
+    warm_start_repairs_per_task: int = 2  # repair pairs per verified training task (0 = programs only)
+    warm_start_max_tokens: int = 512  # warm-start documents longer than this are left out
+    # torch intra-op threads for training and generation (None = torch's default). On a loaded
+    # 2-vCPU machine 1 thread decoded 6-19x faster than 2; measure both (benchmarks/)
+    torch_threads: int | None = None
 
 
 @dataclass
@@ -112,6 +117,7 @@ class SFTConfigSection:
     learning_rate: float = 1e-3
     batch_size: int = 8
     gradient_accumulation_steps: int = 1
+    max_cot_chars: int = 2000  # CoTs in SFT completions are cut at a line boundary past this
 
 
 @dataclass
@@ -133,6 +139,12 @@ class GRPOConfigSection:
     lora_alpha: int = 32
     lora_dropout: float = 0.05
     lora_targets: tuple[str, ...] = ("q_proj", "k_proj", "v_proj", "o_proj")
+    # rounds (training/rounds.py): max_steps is split over `rounds`; after each round the
+    # curriculum re-decides from the student's rewards
+    rounds: int = 1
+    program_tokens: int = 160  # completion = min(max_completion_length, k·B thinking + this)
+    augment_variants: int = 2  # augmented variants per boosted (task, start) row
+    heldout_samples: int = 2  # per held-out task, per round: the round's held-out score (0 = off)
 
 
 @dataclass

@@ -21,7 +21,14 @@ Levels: tasks carry a difficulty level ``level-1`` (easy) .. ``level-5`` (hard) 
 :mod:`arc_pipeline.baselines`). ``level-1`` is always open; ``level-k+1`` opens once every level
 up to ``k`` is open and ``level-k`` is saturated: at least ``open_fraction`` (70 %) of its tasks
 are sunset (an empty level counts as saturated). Tasks with no level are always open.
+A level also saturates when the *student's* reward on it stopped improving: over the tasks
+tried in both of the level's last two GRPO rounds, the mean change is below ``plateau_delta``
+(training it longer is not paying, so the next one opens).
 ``thinking_budget(level) = k × base_thinking_budget`` tokens for ``level-k``.
+
+Adapting to the student: once a task has rewards from the student (source ``"grpo"``), its
+decision rests on those alone; baseline and teacher rewards are only the prior before the
+student has tried it. ``source`` on each decision says which.
 
 Every decision has a human-readable ``reason``. :meth:`Curriculum.decisions_frame` gives the
 decisions as a polars DataFrame; :meth:`Curriculum.to_frame` / :meth:`Curriculum.from_frame`
@@ -38,11 +45,13 @@ import polars as pl
 LEVELS = ("level-1", "level-2", "level-3", "level-4", "level-5")
 ACTIONS = ("sunset", "boost", "keep", "locked")
 
-RECORD_SCHEMA = {"task_id": pl.Utf8, "level": pl.Utf8, "seq": pl.Int64, "source": pl.Utf8, "reward": pl.Float64}
+STUDENT = "grpo"  # the source name of the student's own (GRPO) rewards
+RECORD_SCHEMA = {"task_id": pl.Utf8, "level": pl.Utf8, "seq": pl.Int64, "source": pl.Utf8, "reward": pl.Float64,
+                 "round": pl.Int64}
 DECISION_SCHEMA = {
     "task_id": pl.Utf8, "level": pl.Utf8, "action": pl.Utf8, "weight": pl.Float64, "augment": pl.Boolean,
     "visits": pl.Int64, "mean_reward": pl.Float64, "std_reward": pl.Float64, "thinking_budget": pl.Int64,
-    "reason": pl.Utf8,
+    "reason": pl.Utf8, "source": pl.Utf8, "student_visits": pl.Int64,
 }
 
 
@@ -56,6 +65,9 @@ class CurriculumConfig:
     keep_weight: float = 1.0
     window: int = 64  # statistics over the last `window` rewards of a task
     open_fraction: float = 0.7
+    # a level also saturates when the student's reward on it improved less than this between
+    # its last two rounds (a plateau): training it longer is not paying, open the next one
+    plateau_delta: float = 0.02
     gate_levels: bool = True
     base_thinking_budget: int = 256
     levels: tuple[str, ...] = LEVELS
@@ -85,6 +97,8 @@ class Decision:
     mean_reward: float | None = None
     std_reward: float | None = None
     thinking_budget: int | None = None
+    source: str = ""  # which visits the statistics use: "grpo" (the student's) or the prior sources
+    student_visits: int = 0
 
 
 def level_number(level: str | int) -> int:
@@ -109,7 +123,7 @@ def _stats(values: list[float]) -> tuple[float, float]:
 @dataclass
 class Curriculum:
     config: CurriculumConfig = field(default_factory=CurriculumConfig)
-    _rewards: dict[str, list[tuple[str, float]]] = field(default_factory=dict)
+    _rewards: dict[str, list[tuple[str, float, int | None]]] = field(default_factory=dict)
     _levels: dict[str, str] = field(default_factory=dict)
 
     # ---------------------------------------------------------------- input
@@ -120,8 +134,9 @@ class Curriculum:
             self._levels[task_id] = level
         self._rewards.setdefault(task_id, [])
 
-    def record(self, task_id: str, rewards: list[float], source: str) -> None:
-        """Add reward observations (absolute train rewards in [0, 1]) for a task."""
+    def record(self, task_id: str, rewards: list[float], source: str, round: int | None = None) -> None:
+        """Add reward observations (absolute train rewards in [0, 1]) for a task; ``round`` is
+        the GRPO round of student rewards (used for the plateau rule)."""
         entries = self._rewards.setdefault(task_id, [])
         for r in rewards:
             if r is None:
@@ -129,7 +144,7 @@ class Curriculum:
             r = float(r)
             if math.isnan(r):
                 continue
-            entries.append((source, r))
+            entries.append((source, r, round))
 
     # ---------------------------------------------------------------- queries
 
@@ -141,7 +156,39 @@ class Curriculum:
         return self._levels.get(task_id)
 
     def rewards(self, task_id: str) -> list[float]:
-        return [r for _, r in self._rewards.get(task_id, [])]
+        return [r for _, r, _ in self._rewards.get(task_id, [])]
+
+    def student_rewards(self, task_id: str) -> list[float]:
+        return [r for s, r, _ in self._rewards.get(task_id, []) if s == STUDENT]
+
+    def _evidence(self, task_id: str) -> tuple[list[float], str]:
+        """The rewards a decision rests on: the student's own once it has any (the curriculum
+        adapts to the student), else the prior ones (baselines, teacher edits)."""
+        student = self.student_rewards(task_id)
+        if student:
+            return student, STUDENT
+        entries = self._rewards.get(task_id, [])
+        return [r for _, r, _ in entries], "+".join(sorted({s for s, _, _ in entries}))
+
+    def task_round_means(self, task_id: str) -> dict[int, float]:
+        """The student's mean reward on a task per GRPO round (rounds it was visited in)."""
+        sums: dict[int, list[float]] = {}
+        for s, r, rnd in self._rewards.get(task_id, []):
+            if s == STUDENT and rnd is not None:
+                sums.setdefault(rnd, []).append(r)
+        return {k: sum(v) / len(v) for k, v in sorted(sums.items())}
+
+    def plateaued(self, level: str) -> bool:
+        """The student stopped improving on the level: over the tasks it tried in both of the
+        level's last two rounds, the mean change of their reward is below ``plateau_delta``.
+        (Per task, so a task leaving the sampler -- sunset -- does not look like a drop.)"""
+        per_task = [self.task_round_means(t) for t, lv in self._levels.items() if lv == level]
+        rounds = sorted({r for m in per_task for r in m})
+        if len(rounds) < 2:
+            return False
+        last, prev = rounds[-1], rounds[-2]
+        changes = [m[last] - m[prev] for m in per_task if last in m and prev in m]
+        return bool(changes) and sum(changes) / len(changes) < self.config.plateau_delta
 
     def thinking_budget(self, level: str | int | None) -> int:
         """``k × base_thinking_budget`` for level ``k`` (level-1 for an unknown level)."""
@@ -152,25 +199,30 @@ class Curriculum:
         cfg = self.config
         level = self._levels.get(task_id)
         budget = self.thinking_budget(level)
-        values = self.rewards(task_id)
-        visits = len(values)
+        values, source = self._evidence(task_id)
+        student = len(self.student_rewards(task_id))
+        visits = len(self.rewards(task_id))  # every observation; the statistics use `values`
         if not values:
-            return Decision(task_id, "keep", "no rewards recorded yet", cfg.keep_weight, False, level, 0, None, None, budget)
+            return Decision(task_id, "keep", "no rewards recorded yet", cfg.keep_weight, False, level, 0, None, None,
+                            budget, "", 0)
         window = values[-cfg.window:]
         mean, std = _stats(window)
-        stats = f"mean {mean:.3f}, std {std:.3f} over the last {len(window)} of {visits} rewards"
-        if visits >= cfg.min_visits and mean > cfg.sunset_mean and std < cfg.sunset_std:
+        whose = "the student's" if source == STUDENT else f"prior ({source})"
+        stats = f"mean {mean:.3f}, std {std:.3f} over the last {len(window)} of {len(values)} {whose} rewards"
+        if len(values) >= cfg.min_visits and mean > cfg.sunset_mean and std < cfg.sunset_std:
             return Decision(task_id, "sunset",
                             f"solved reliably: {stats} (mean > {cfg.sunset_mean}, std < {cfg.sunset_std}, "
                             f">= {cfg.min_visits} visits) -> no longer sampled",
-                            0.0, False, level, visits, mean, std, budget)
+                            0.0, False, level, visits, mean, std, budget, source, student)
         if mean < cfg.boost_mean:
             return Decision(task_id, "boost",
                             f"rarely rewarded: {stats} (mean < {cfg.boost_mean}) -> sampled x{cfg.boost_weight:g} "
-                            "with augmented variants", cfg.boost_weight, True, level, visits, mean, std, budget)
-        why = (f"only {visits} visits (< {cfg.min_visits}) to sunset" if visits < cfg.min_visits and mean > cfg.sunset_mean
+                            "with augmented variants", cfg.boost_weight, True, level, visits, mean, std, budget,
+                            source, student)
+        why = (f"only {len(values)} visits (< {cfg.min_visits}) to sunset" if len(values) < cfg.min_visits and mean > cfg.sunset_mean
                else "in the learning zone")
-        return Decision(task_id, "keep", f"{why}: {stats}", cfg.keep_weight, False, level, visits, mean, std, budget)
+        return Decision(task_id, "keep", f"{why}: {stats}", cfg.keep_weight, False, level, visits, mean, std, budget,
+                        source, student)
 
     def _level_status(self, rules: dict[str, Decision]) -> list[tuple[str, int, int, bool]]:
         """(level, sunset tasks, tasks, open) for each configured level."""
@@ -179,7 +231,7 @@ class Curriculum:
             members = [t for t, lv in self._levels.items() if lv == level]
             sunset = sum(1 for t in members if rules[t].action == "sunset")
             is_open = i == 0 or (previous_open and previous_saturated)
-            saturated = not members or sunset >= self.config.open_fraction * len(members)
+            saturated = not members or sunset >= self.config.open_fraction * len(members) or self.plateaued(level)
             out.append((level, sunset, len(members), is_open))
             previous_open, previous_saturated = is_open, saturated
         return out
@@ -204,9 +256,10 @@ class Curriculum:
                 prev = order[order.index(level) - 1]
                 s, n, _ = status[prev]
                 reason = (f"{level} is not open yet ({prev}: {s}/{n} tasks sunset, needs "
-                          f"{self.config.open_fraction:.0%}); would be {d.action}: {d.reason}")
+                          f"{self.config.open_fraction:.0%}, and the student's reward on it has not plateaued); "
+                          f"would be {d.action}: {d.reason}")
                 d = Decision(t, "locked", reason, 0.0, False, level, d.visits, d.mean_reward, d.std_reward,
-                             d.thinking_budget)
+                             d.thinking_budget, d.source, d.student_visits)
             decisions.append(d)
         return decisions
 
@@ -218,7 +271,8 @@ class Curriculum:
     def decisions_frame(self) -> pl.DataFrame:
         rows = [{"task_id": d.task_id, "level": d.level, "action": d.action, "weight": d.weight, "augment": d.augment,
                  "visits": d.visits, "mean_reward": d.mean_reward, "std_reward": d.std_reward,
-                 "thinking_budget": d.thinking_budget, "reason": d.reason} for d in self.decide()]
+                 "thinking_budget": d.thinking_budget, "reason": d.reason, "source": d.source,
+                 "student_visits": d.student_visits} for d in self.decide()]
         return pl.DataFrame(rows, schema=DECISION_SCHEMA)
 
     def to_frame(self) -> pl.DataFrame:
@@ -229,9 +283,9 @@ class Curriculum:
             entries = self._rewards.get(t, [])
             level = self._levels.get(t)
             if not entries:
-                rows.append({"task_id": t, "level": level, "seq": -1, "source": None, "reward": None})
-            for i, (source, r) in enumerate(entries):
-                rows.append({"task_id": t, "level": level, "seq": i, "source": source, "reward": r})
+                rows.append({"task_id": t, "level": level, "seq": -1, "source": None, "reward": None, "round": None})
+            for i, (source, r, rnd) in enumerate(entries):
+                rows.append({"task_id": t, "level": level, "seq": i, "source": source, "reward": r, "round": rnd})
         return pl.DataFrame(rows, schema=RECORD_SCHEMA)
 
     @classmethod
@@ -240,5 +294,5 @@ class Curriculum:
         for r in frame.sort(["task_id", "seq"]).iter_rows(named=True):
             cur.set_level(r["task_id"], r["level"])
             if r["reward"] is not None:
-                cur.record(r["task_id"], [r["reward"]], r["source"] or "")
+                cur.record(r["task_id"], [r["reward"]], r["source"] or "", r.get("round"))
         return cur

@@ -97,11 +97,17 @@ def histogram_png(values, title: str, bins: int = 20) -> bytes:
 
 
 def line_png(series: dict, title: str, xlabel: str = "step", ylabel: str = "") -> bytes:
-    """Line plot of {label: (xs, ys)} as PNG bytes."""
+    """Line plot of {label: (xs, ys)} as PNG bytes. Series that coincide stay visible: each has
+    its own line style, marker and width (drawn widest first), so identical lines show as
+    nested strokes instead of one hiding the others."""
     plt = _plt()
     fig, ax = plt.subplots(figsize=(4.5, 2.8))
-    for label, (xs, ys) in series.items():
-        ax.plot(list(xs), list(ys), marker=".", label=label)
+    styles = ("-", "--", ":", "-.")
+    markers = ("o", "s", "^", "x", "d", "v")
+    n = len(series)
+    for i, (label, (xs, ys)) in enumerate(series.items()):
+        ax.plot(list(xs), list(ys), linestyle=styles[i % len(styles)], marker=markers[i % len(markers)],
+                markersize=max(2.5, 7 - 1.5 * i), linewidth=max(1.0, 1 + 1.5 * (n - 1 - i)), alpha=0.85, label=label)
     ax.set_title(title, fontsize=10)
     ax.set_xlabel(xlabel)
     if ylabel:

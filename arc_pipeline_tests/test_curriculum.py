@@ -103,7 +103,7 @@ def test_frames_round_trip():
     cur = _levelled(n1_sunset=3)
     cur.set_level("empty", "level-5")
     frame = cur.to_frame()
-    assert set(frame.columns) == {"task_id", "level", "seq", "source", "reward"}
+    assert set(frame.columns) == {"task_id", "level", "seq", "source", "reward", "round"}
     back = Curriculum.from_frame(frame, cur.config)
     assert back.decisions_frame().equals(cur.decisions_frame())
     assert back.rewards("a0") == [1.0, 1.0, 1.0] and back.level_of("empty") == "level-5"

@@ -146,7 +146,8 @@ def test_dedupe_of_identical_prompt_and_completion():
 
 
 def test_build_sft_frame_rows():
-    traces = [row(sample_index=0, delta_r=0.5, cot="[search-written]\nOkay, rows are mirrored.\nrows are mirrored."),
+    # t1's edit reaches every train output (0.2 + 0.8 = 1.0): its completion may state the rule
+    traces = [row(sample_index=0, delta_r=0.8, cot="[search-written]\nOkay, rows are mirrored.\nrows are mirrored."),
               row(task_id="t2", sample_index=0, delta_r=0.3, cot="Hmm, swap 1 and 2.", )]
     traces[1]["teacher"] = "anthropic"
     out = build_sft_frame(frame(traces), held_out=set(), rules={"t1": "mirror the rows"})
@@ -161,8 +162,9 @@ def test_build_sft_frame_rows():
     cot, prog, status = extract_program(r1["completion"])
     assert status == "ok" and cot == "Rows are mirrored." and "flip_horizontal" in prog
     assert r1["cot_source"] == "search-written" and r2["cot_source"] == "anthropic"
-    assert r2["completion"].startswith("<think>Swap 1 and 2.</think>\n```python\ndef solve(I):")
-    assert r1["delta_r"] == pytest.approx(0.5) and r1["reward_after"] == pytest.approx(0.7)
+    # t2 has no verified rule and its edit is partial: the comment says what the program reaches
+    assert r2["completion"].startswith("<think>Swap 1 and 2.</think>\n```python\n# partial edit: train examples 0 right")
+    assert r1["delta_r"] == pytest.approx(0.8) and r1["reward_after"] == pytest.approx(1.0)
 
 
 def test_format_completion():
@@ -212,3 +214,35 @@ def test_clean_cot_rules():
     # the docstring example
     assert clean_cot("[search-written]\nOkay, the output is mirrored.\nThe output is mirrored.\nSo rows flip.") == \
         "The output is mirrored.\nRows flip."
+
+
+def test_a_partial_edit_never_states_the_verified_rule():
+    """The seed's leaky-trace worry: the verified rule appears only where the edit reproduces
+    every train output; a partial fix says what it reaches instead."""
+    rule = "Each colour is replaced by its fixed partner."
+    partial = row(task_id="t1", start_id="s1", sample_index=0, delta_r=0.3, solved=(1,), reward_before=0.2)
+    full = row(task_id="t2", start_id="s2", sample_index=0, delta_r=0.8, solved=(0, 1, 2), reward_before=0.2)
+    out = build_sft_frame(frame([partial, full]), set(), {"t1": rule, "t2": rule},
+                          n_examples={"t1": 3, "t2": 3})
+    by_task = {r["task_id"]: r["completion"] for r in out.iter_rows(named=True)}
+    assert rule not in by_task["t1"]
+    assert "# partial edit: train examples 1 right (1/3)" in by_task["t1"]
+    assert f"# rule: {rule}" in by_task["t2"]
+    for completion in by_task.values():  # still a parseable completion: think + program
+        cot, program, status = extract_program(completion)
+        assert status == "ok" and program and "def solve(I):" in program
+
+
+def test_student_prompt_function_renders_the_prompt_and_cot_is_capped():
+    calls = []
+
+    def student(task_id, start):
+        calls.append((task_id, start))
+        return f"## ex0\nin:\n12\nout:\n21\ndiff: 2/2 cells wrong\n## program\n{start.strip()}"
+
+    long_cot = "\n".join(f"Observation number {i} about the grid." for i in range(50))
+    out = build_sft_frame(frame([row(cot=long_cot)]), set(), student_prompt=student, max_cot_chars=120)
+    (r,) = out.iter_rows(named=True)
+    assert calls == [("t1", row()["start_program"])] and r["prompt"].startswith("## ex0")
+    think = r["completion"].split("</think>")[0].removeprefix("<think>")
+    assert 0 < len(think) <= 120 and think.endswith("grid.")

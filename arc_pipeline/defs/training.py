@@ -2,6 +2,7 @@
 
 
 import dagster as dg
+import polars as pl
 
 from arc_pipeline.defs.resources import PipelineResource
 from arc_pipeline.defs.traces import edit_traces
@@ -60,16 +61,28 @@ def grpo_checkpoint(context: dg.AssetExecutionContext, pipeline: PipelineResourc
     from arc_pipeline.stages.grpo_checkpoint import build_grpo_checkpoint
 
     m, decisions = build_grpo_checkpoint(pipeline.config(), pipeline.warehouse())
-    rewards = m.get("reward_mean") or []
-    actions = decisions.group_by("action").len().sort("action") if decisions.height else decisions
-    context.log.info(f"GRPO: {m.get('steps')} steps, rewards {rewards}")
+    dr, valid = m.get("delta_r_per_step") or [], m.get("valid_rate_per_step") or []
+    trend = m.get("delta_r_trend") or {}
+    per_round = (decisions.group_by("round", "action").len().sort("round", "action")
+                 .pivot(on="action", index="round", values="len") if decisions.height else decisions)
+    rounds = pl.DataFrame([{"round": r["round"], "rows": r["rows"], "augmented rows": r["augmented_rows"],
+                            "open levels": ", ".join(r["open_levels"]), "completion budget": r["max_completion_length"],
+                            "mean Δr": r["mean_delta_r"], "valid": r["valid_rate"],
+                            "held-out valid": (r["heldout"] or {}).get("valid_rate"),
+                            "held-out best train reward": (r["heldout"] or {}).get("best_train_reward")}
+                           for r in m.get("round_records", [])])
+    context.log.info(f"GRPO: {m.get('rounds')} rounds, {m.get('steps')} steps, Δr trend {trend}")
     return dg.MaterializeResult(metadata={
+        "rounds": m.get("rounds"),
         "steps": m.get("steps"),
-        "reward_first": rewards[0] if rewards else None,
-        "reward_last": rewards[-1] if rewards else None,
-        "frac_reward_zero_std": dg.MetadataValue.json(m.get("frac_reward_zero_std") or []),
+        "delta_r_first_quarter_to_last": dg.MetadataValue.json(trend),
+        "delta_r_trend_excludes_zero": bool(trend.get("excludes_zero", False)),
+        "augmented_rows": sum(r["augmented_rows"] for r in m.get("round_records", [])),
         "wall_s": m.get("wall_s"),
         "reused": bool(m.get("reused", False)),
-        "curriculum": dg.MetadataValue.md(markdown_table(actions) if decisions.height else "no decisions"),
-        "reward_curve": dg.MetadataValue.md(png_markdown(line_png({"reward": (range(len(rewards)), rewards)}, "GRPO reward"), "reward") if rewards else "no rewards"),
+        "rounds_table": dg.MetadataValue.md(markdown_table(rounds) if rounds.height else "no rounds"),
+        "curriculum_actions_per_round": dg.MetadataValue.md(markdown_table(per_round) if decisions.height else "no decisions"),
+        "reward_curve": dg.MetadataValue.md(png_markdown(line_png(
+            {"Δr (mean per step)": (range(len(dr)), dr), "valid-edit rate": (range(len(valid)), valid)},
+            "GRPO per step"), "GRPO per step") if dr else "no rewards"),
     })

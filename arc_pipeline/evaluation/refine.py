@@ -256,6 +256,7 @@ class EditRecord:
     delta_r: float
     thinking_tokens: int
     outputs_before: list[Grid | None] | None = None
+    valid: bool = False  # parses, validates, runs on every train input and returns a grid (EditOutcome.valid)
     outputs_after: list[Grid | None] | None = None
 
 
@@ -430,7 +431,8 @@ def refine_many(tasks: Sequence[ArcTask], proposer: Proposer, executor: Any, rou
             if out.scored:
                 st.add_candidate(program, reward)
             dr = reward - st.best_reward
-            record = EditRecord(rnd + 1, i, status, st.best_program, st.best_reward, program, reward, dr, thinking)
+            record = EditRecord(rnd + 1, i, status, st.best_program, st.best_reward, program, reward, dr, thinking,
+                                valid=out.valid)
             if dr > 0 and results is not None:
                 record.outputs_before = [_output(r) for r in st.best_results]
                 record.outputs_after = [_output(r) for r in results]

@@ -23,6 +23,7 @@ from typing import Any
 import polars as pl
 
 from arc_pipeline.evaluation.scoring import level_summary, model_summary, task_summary
+from arc_pipeline.evaluation.stats import compare_to
 from arc_pipeline.render import ARC_COLORS, _plt, grids_png, line_png, png_markdown
 from arc_pipeline.tasks import ArcTask
 
@@ -313,7 +314,8 @@ def _edits(doc: _Doc, refine_results: Sequence[Any], tasks: Mapping[str, ArcTask
             key = (res.model, res.task_id)
             if key not in best or e.delta_r > best[key][1].delta_r:
                 best[key] = (res, e)
-    chosen = sorted(best.values(), key=lambda x: (-x[1].delta_r, x[0].model, x[0].task_id))[:max_edits]
+    chosen = sorted((v for v in best.values() if v[1].delta_r > 0),
+                    key=lambda x: (-x[1].delta_r, x[0].model, x[0].task_id))[:max_edits]
     if not chosen:
         doc.para("No edit improved a program's train reward in this run.")
         return
@@ -388,6 +390,23 @@ def write_report(results: pl.DataFrame, refine_results: Sequence[Any], tasks: Ma
         doc.para("train reward: the smooth reward of the best program on the train pairs (1.0 = every train "
                  "output reproduced). Δr: reward of an edit minus reward of the program it edited (unparseable "
                  "edits count as reward 0). Thinking tokens: whitespace tokens of the chain of thought per edit.")
+
+        comparison = compare_to(task_summary(results), "base", int(meta.get("seed", 0) or 0))
+        if comparison:
+            doc.heading("Difference from the base model (95% bootstrap intervals over tasks)")
+            doc.table(pl.DataFrame([{"model": c["model"], "metric": c["metric"],
+                                     "model mean": c["model_mean"], "base mean": c["reference_mean"],
+                                     "difference [95% CI]": c["difference"],
+                                     "CI excludes 0": "yes" if c["excludes_zero"] else "no"} for c in comparison]))
+            doc.para("Paired over the same held-out tasks: each task's value for the model minus the base "
+                     "model's, resampled over tasks 2,000 times (percentile interval, seeded). valid-edit "
+                     "rate: edits that parse, validate, run on every train input and return a grid.")
+            cmp_other = [c for c in compare_to(task_summary(results), "sft", int(meta.get("seed", 0) or 0))
+                         if c["model"] == "grpo" and c["key"] == "mean_delta_r"]
+            for c in cmp_other:
+                doc.para(f"GRPO vs SFT, mean Δr per edit: {c['difference']} "
+                         f"(GRPO {c['model_mean']:+.3f}, SFT {c['reference_mean']:+.3f}).")
+            (out_dir / "comparison.json").write_text(json.dumps(comparison, indent=1))
 
         levels = level_summary(results)
         doc.heading("Score per difficulty level")

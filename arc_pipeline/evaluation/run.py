@@ -13,7 +13,6 @@ from arc_pipeline.baselines import EMPTY_PROGRAM
 from arc_pipeline.config import EvalConfig
 from arc_pipeline.evaluation.refine import Proposer, RefineResult, refine_many
 from arc_pipeline.evaluation.scoring import eval_rows, model_summary
-from arc_pipeline.rewards.edit import is_usable
 from arc_pipeline.rewards.smooth import DEFAULT_REWARD, RewardConfig
 from arc_pipeline.tasks import ArcTask
 
@@ -56,7 +55,7 @@ def evaluate_models(models: Mapping[str, Proposer], tasks: Mapping[str, ArcTask]
                 bar.update(len(chunk))
                 bar.set_postfix(model=name, train_solved=sum(r.best_reward >= 1.0 for r in mine))
             edits = sum(len(r.edits) for r in mine)
-            valid = sum(1 for r in mine for e in r.edits if is_usable(e.status))
+            valid = sum(1 for r in mine for e in r.edits if e.valid)
             log.info("%s: %d tasks, %d edits (%d valid), %d train-solved, %.1fs", name, len(mine), edits, valid,
                      sum(r.best_reward >= 1.0 for r in mine), time.perf_counter() - t0)
             results += mine

@@ -20,7 +20,6 @@ from typing import Any
 import polars as pl
 
 from arc_pipeline.dsl.types import Grid
-from arc_pipeline.rewards.edit import is_usable
 from arc_pipeline.rewards.smooth import pixel_accuracy
 from arc_pipeline.tasks import ArcTask
 
@@ -117,7 +116,7 @@ def eval_rows(refine_results: Sequence[Any], tasks: Mapping[str, ArcTask], level
         score = task_score(per_test, expected, attempts)
         pixel = [attempt1_pixel_accuracy(a, e) for a, e in zip(per_test, expected)]
         task_pixel = sum(pixel) / len(pixel)
-        valid = sum(1 for e in res.edits if is_usable(e.status))
+        valid = sum(1 for e in res.edits if e.valid)
         by_round = json.dumps({str(k): round(v, 6) for k, v in res.delta_r_by_round().items()})
         common = {
             "task_id": res.task_id, "model": res.model, "difficulty_level": levels.get(res.task_id, UNKNOWN_LEVEL),

@@ -11,6 +11,7 @@ from __future__ import annotations
 import random
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -107,3 +108,42 @@ def quarter_trend(series: Sequence[float], resamples: int = 2000, level: float =
     alpha = (1 - level) / 2
     return Interval(_mean(last) - _mean(first), _percentile(diffs, alpha), _percentile(diffs, 1 - alpha),
                     len(values), level)
+
+
+COMPARED = (("score", "official score"), ("train_reward", "best train reward"),
+            ("pixel_accuracy", "pixel accuracy"), ("valid_rate", "valid-edit rate"), ("mean_delta_r", "mean Δr"))
+
+
+def per_task_metrics(tasks_frame: Any) -> dict[str, dict[str, dict[str, float]]]:
+    """model -> metric -> task -> value, from :func:`arc_pipeline.evaluation.scoring.task_summary`
+    (valid-edit rate per task = valid edits / edits; a task without edits counts 0)."""
+    out: dict[str, dict[str, dict[str, float]]] = {}
+    for r in tasks_frame.iter_rows(named=True):
+        m = out.setdefault(r["model"], {k: {} for k, _ in COMPARED})
+        m["score"][r["task_id"]] = float(r["task_score"])
+        m["train_reward"][r["task_id"]] = float(r["train_reward"])
+        m["pixel_accuracy"][r["task_id"]] = float(r["pixel_accuracy"])
+        m["valid_rate"][r["task_id"]] = float(r["n_valid_edits"]) / r["n_edits"] if r["n_edits"] else 0.0
+        m["mean_delta_r"][r["task_id"]] = float(r["mean_delta_r"]) if r["mean_delta_r"] is not None else 0.0
+    return out
+
+
+def compare_to(tasks_frame: Any, reference: str = "base", seed: int = 0) -> list[dict]:
+    """Each other model's paired difference from ``reference`` per metric (:data:`COMPARED`),
+    over the tasks both evaluated, with a 95% bootstrap interval. One dict per (model, metric)."""
+    metrics = per_task_metrics(tasks_frame)
+    if reference not in metrics:
+        return []
+    rows = []
+    for model, values in metrics.items():
+        if model == reference:
+            continue
+        for key, label in COMPARED:
+            ref, mine = metrics[reference][key], values[key]
+            common = sorted(set(ref) & set(mine))
+            iv = paired_difference([mine[t] for t in common], [ref[t] for t in common], seed=seed)
+            rows.append({"model": model, "versus": reference, "metric": label, "key": key,
+                         "model_mean": round(_mean([mine[t] for t in common]), 4),
+                         "reference_mean": round(_mean([ref[t] for t in common]), 4), **iv.as_dict(),
+                         "difference": iv.text()})
+    return rows

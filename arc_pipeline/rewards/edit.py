@@ -206,6 +206,13 @@ class EditOutcome:
         """Whitespace tokens the thinking penalty counts (:func:`reasoning_tokens`)."""
         return self.parsed.reasoning_tokens
 
+    @property
+    def valid(self) -> bool:
+        """A *valid edit*: it parses and validates, and the program runs on every train input and
+        returns a grid there (right or wrong). The rate the eval report and GRPO metrics give."""
+        s = self.score
+        return s is not None and bool(s.examples) and all(e.status == "ok" for e in s.examples)
+
     def run_status(self) -> str:
         """The status a trace stores: the parse status, or, when the program ran and every
         run failed (reward 0), the executor's status of the first example (e.g. ``timeout``)."""

@@ -17,6 +17,7 @@ through the one edit evaluator (:mod:`arc_pipeline.rewards.edit`).
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import json
 from collections import Counter
@@ -88,6 +89,8 @@ def make_trl_reward(
     * ``reward_before``: the train reward of the starting program. Where it is missing
       (column absent or ``None``), it is computed from ``start_program``.
     * ``start_program``: the program being edited (only needed without ``reward_before``).
+    * ``thinking_budget`` (optional): the row's thinking budget in tokens (the curriculum's
+      k·B for level k); overrides ``config.thinking_budget_tokens`` for that row's penalty.
 
     Unusable completions (no program, truncated, invalid, a lookup table, ...) score like a
     failed program, reward 0, so Δr = −reward_before (and the thinking penalty still applies
@@ -132,14 +135,17 @@ def make_trl_reward(
             befores[i] = score.reward
         rewards: list[float] = []
         details: list[dict[str, Any]] = []
+        budgets = _column(kwargs, "thinking_budget", n)
         for i, out in enumerate(outcomes):
             before = float(befores[i])
             after = out.reward
-            penalty = thinking_penalty(out.thinking_tokens, config)
+            row_config = config if budgets[i] is None else dataclasses.replace(
+                config, thinking_budget_tokens=int(budgets[i]))
+            penalty = thinking_penalty(out.thinking_tokens, row_config)
             value = delta(before, after) - penalty
             rewards.append(value)
             details.append({"parse_status": out.status, "reward_after": after, "reward_before": before,
-                            "penalty": penalty, "delta": value})
+                            "penalty": penalty, "delta": value, "valid": out.valid})
         reward_fn.last_details = details  # type: ignore[attr-defined]
         return rewards
 

@@ -1,7 +1,13 @@
-"""Stage `grpo_checkpoint`: GRPO from the SFT checkpoint, curriculum-weighted prompts ->
-`curriculum_decisions` + checkpoints/grpo."""
+"""Stage `grpo_checkpoint`: GRPO from the SFT checkpoint in rounds, with a curriculum that adapts
+to the student (:mod:`arc_pipeline.training.rounds`) -> checkpoints/grpo + tables
+`curriculum_decisions` (one set per round, ``round`` and ``source`` columns) and
+`curriculum_visits` (every GRPO completion's absolute reward, with task, variant and round)."""
 
 from __future__ import annotations
+
+import json
+import math
+from pathlib import Path
 
 import polars as pl
 
@@ -9,6 +15,12 @@ from arc_pipeline.config import PipelineConfig
 from arc_pipeline.layout import RunLayout
 from arc_pipeline.stages.inputs import baseline_starts, executor_for, tasks_by_role
 from arc_pipeline.warehouse import Warehouse
+
+VISIT_SCHEMA = {
+    "round": pl.Int64, "call": pl.Int64, "task_id": pl.Utf8, "variant_id": pl.Utf8, "thinking_budget": pl.Int64,
+    "reward_before": pl.Float64, "reward_after": pl.Float64, "delta_r": pl.Float64, "penalty": pl.Float64,
+    "valid": pl.Boolean, "status": pl.Utf8,
+}
 
 
 def grpo_prompt_rows(cfg: PipelineConfig, wh: Warehouse) -> pl.DataFrame:
@@ -29,13 +41,12 @@ def grpo_prompt_rows(cfg: PipelineConfig, wh: Warehouse) -> pl.DataFrame:
     return pl.DataFrame(rows)
 
 
-def curriculum_decisions(cfg: PipelineConfig, wh: Warehouse):
-    """Feed the curriculum every reward seen so far; store its decisions with reasons."""
+def prior_curriculum(cfg: PipelineConfig, wh: Warehouse):
+    """The curriculum before the student has tried anything: levels, baseline and teacher rewards."""
     from arc_pipeline.curriculum import Curriculum, CurriculumConfig
 
     cur = Curriculum(CurriculumConfig.from_settings(cfg.curriculum))
-    levels = wh.read("select task_id, difficulty_level from task_difficulty")
-    for task_id, level in levels.iter_rows():
+    for task_id, level in wh.read("select task_id, difficulty_level from task_difficulty").iter_rows():
         cur.set_level(task_id, level)
     for task_id, rewards in wh.read("select task_id, list(reward) from baseline_programs group by task_id").iter_rows():
         cur.record(task_id, list(rewards), "baseline")
@@ -43,23 +54,95 @@ def curriculum_decisions(cfg: PipelineConfig, wh: Warehouse):
         q = "select task_id, list(reward_after) from edit_traces where reward_after is not null group by task_id"
         for task_id, rewards in wh.read(q).iter_rows():
             cur.record(task_id, list(rewards), "teacher")
-    decisions = cur.decisions_frame()
-    wh.replace_table("curriculum_decisions", decisions)
-    return cur, decisions
+    return cur
+
+
+def heldout_scorer(cfg: PipelineConfig, wh: Warehouse):
+    """``model_dir -> {valid_rate, best_train_reward}`` on the held-out tasks (train pairs only:
+    no test output is read), from ``grpo.heldout_samples`` edits of the empty program per task."""
+    if cfg.grpo.heldout_samples <= 0:
+        return None
+    from arc_pipeline.baselines import EMPTY_PROGRAM
+    from arc_pipeline.evaluation.refine import ModelProposer, refine_many, train_only
+
+    tasks = [train_only(t) for _, t in sorted(tasks_by_role(wh, "eval").items())]
+    if not tasks:
+        return None
+
+    def score(model_dir: Path) -> dict:
+        proposer = ModelProposer(model_dir, max_new_tokens=cfg.eval.max_new_tokens, device=cfg.device)
+        results = refine_many(tasks, proposer, executor_for(cfg), 1, cfg.grpo.heldout_samples, EMPTY_PROGRAM,
+                              cfg.seed, attempts=0, model="round", reward_config=cfg.reward)
+        edits = [e for r in results for e in r.edits]
+        return {"tasks": len(results), "edits": len(edits),
+                "valid_rate": round(sum(e.valid for e in edits) / max(1, len(edits)), 4),
+                "best_train_reward": round(sum(r.best_reward for r in results) / max(1, len(results)), 4)}
+
+    return score
+
+
+def _store_round(wh: Warehouse, res) -> None:
+    """Replace this round's decisions and visits (a resumed or re-run round overwrites itself)."""
+    for table in ("curriculum_decisions", "curriculum_visits"):
+        if wh.has_table(table):
+            wh.delete_where(table, "round >= ?", [res.round])
+    wh.append_rows("curriculum_decisions", res.decisions)
+    visits = pl.DataFrame([dict(v, round=res.round) for v in res.visits], schema=VISIT_SCHEMA)
+    wh.append_rows("curriculum_visits", visits)
+
+
+def _summary(result, steps_per_round: int) -> dict:
+    """One metrics dict over all rounds: per-step series concatenated, the rounds' records."""
+    from arc_pipeline.evaluation.stats import quarter_trend
+
+    series = {k: [x for r in result.rounds for x in r.metrics.get(k, [])]
+              for k in ("delta_r_per_step", "valid_rate_per_step", "reward_after_per_step", "reward_mean",
+                        "reward_format", "losses", "frac_reward_zero_std")}
+    last = result.rounds[-1].metrics
+    trend = quarter_trend(series["delta_r_per_step"])
+    return {
+        "kind": "grpo", "fingerprint": last["fingerprint"], "reused": all(r.reused for r in result.rounds),
+        "rounds": len(result.rounds), "steps_per_round": steps_per_round,
+        "steps": sum(int(r.metrics.get("steps", 0)) for r in result.rounds),
+        "wall_s": round(sum(float(r.metrics.get("wall_s", 0)) for r in result.rounds), 2),
+        **series, "delta_r_trend": trend.as_dict(),
+        "round_records": [{"round": r.round, "rows": r.rows, "augmented_rows": r.augmented_rows,
+                           "open_levels": r.open_levels, "max_completion_length": r.max_completion_length,
+                           "actions": dict(r.decisions.group_by("action").len().iter_rows()),
+                           "heldout": r.heldout, "reused": r.reused,
+                           "mean_delta_r": round(sum(v["delta_r"] for v in r.visits) / max(1, len(r.visits)), 4),
+                           "valid_rate": round(sum(v["valid"] for v in r.visits) / max(1, len(r.visits)), 4)}
+                          for r in result.rounds],
+        "merged_dir": str(result.merged_dir), "config": last.get("config"),
+    }
 
 
 def build_grpo_checkpoint(cfg: PipelineConfig, wh: Warehouse) -> tuple[dict, pl.DataFrame]:
-    """GRPO from the SFT checkpoint; prompts weighted by the curriculum's decisions."""
+    """GRPO in ``cfg.grpo.rounds`` rounds from the SFT checkpoint (module docstring)."""
+    from arc_pipeline.prompts import render_student_prompt
     from arc_pipeline.training.grpo import train_grpo
+    from arc_pipeline.training.rounds import RoundsConfig, run_rounds
 
     layout = RunLayout.of(cfg)
-    prompts = grpo_prompt_rows(cfg, wh)
-    _, decisions = curriculum_decisions(cfg, wh)
-    weight = {r["task_id"]: r["weight"] for r in decisions.iter_rows(named=True)}
-    weights = [weight.get(t, 1.0) for t in prompts["task_id"].to_list()]
-    if not any(w > 0 for w in weights):
-        weights = [1.0] * len(weights)  # everything sunset: fall back to uniform rather than nothing
-    metrics = train_grpo(prompts.to_dicts(), layout.merged("sft"), cfg.model, cfg.grpo,
-                         layout.checkpoint("grpo"), cfg.seed, sampling_weights=weights,
-                         reward_config=cfg.reward)
-    return metrics, decisions
+    rows = grpo_prompt_rows(cfg, wh).to_dicts()
+    cur = prior_curriculum(cfg, wh)
+    rounds = max(1, cfg.grpo.rounds)
+    rcfg = RoundsConfig(rounds=rounds, steps_per_round=max(1, math.ceil(cfg.grpo.max_steps / rounds)),
+                        program_tokens=cfg.grpo.program_tokens, augment_variants=cfg.grpo.augment_variants,
+                        seed=cfg.seed)
+
+    def train(todo, init, out, seed, weights, steps, completion):
+        return train_grpo(todo, init, cfg.model, cfg.grpo, out, seed, sampling_weights=weights,
+                          reward_config=cfg.reward, max_steps=steps,
+                          max_completion_length=min(cfg.grpo.max_completion_length, completion))
+
+    for table in ("curriculum_decisions", "curriculum_visits"):  # this run's rounds replace any older run's
+        if wh.has_table(table):
+            wh.delete_where(table, "true")
+    result = run_rounds(rows, tasks_by_role(wh, "train"), cur, layout.merged("sft"), layout.checkpoint("grpo"),
+                        rcfg, train, render_student_prompt, executor_for(cfg), heldout_scorer(cfg, wh),
+                        on_round=lambda res: _store_round(wh, res))
+    wh.append_rows("curriculum_decisions", result.final_decisions)
+    metrics = _summary(result, rcfg.steps_per_round)
+    (layout.checkpoint("grpo") / "metrics.json").write_text(json.dumps(metrics, indent=1, default=str))
+    return metrics, wh.read("select * from curriculum_decisions order by round, task_id")

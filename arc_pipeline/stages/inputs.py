@@ -101,15 +101,26 @@ def tokenizer_corpus(wh: Warehouse) -> list[str]:
     return corpus
 
 
-def warm_start_corpus(wh: Warehouse) -> list[str]:
-    """Documents for the tiny model's warm start: every verified program of the training
-    dataset as ``# rule: ...`` + the program in a python block (the completions' format).
-    Tasks with the eval role are left out, so no held-out task's solution reaches a model."""
-    from arc_pipeline.dataset import program_block
-    from arc_pipeline.program import strip_comments
+def warm_start_documents(cfg: PipelineConfig, wh: Warehouse) -> list[dict]:
+    """Documents for the tiny model's warm start (:mod:`arc_pipeline.training.warm_start`): every
+    verified program of a task without the eval role, and repair pairs built from those tasks'
+    train pairs (ARC-AGI-1 training, the solvers' dataset). Held-out tasks -- the eval role and
+    the whole evaluation split (:func:`arc_pipeline.slices.held_out_task_ids`) -- are left out,
+    so no held-out task's solution or grid reaches a model."""
+    from arc_pipeline.prompts import render_student_prompt
+    from arc_pipeline.slices import held_out_task_ids
+    from arc_pipeline.tasks import load_tasks
+    from arc_pipeline.training.warm_start import program_documents, repair_documents
 
-    return [program_block(strip_comments(r["program"]), r["rule"])
-            for r in non_eval_verified(wh).iter_rows(named=True)]
+    held_out = held_out_task_ids(cfg.tasks, task_ids(wh, "eval"))
+    frame = non_eval_verified(wh).filter(~pl.col("task_id").is_in(sorted(held_out)))
+    solutions = {r["task_id"]: (r["program"], r["rule"]) for r in frame.iter_rows(named=True)}
+    docs = program_documents([solutions[t] for t in sorted(solutions)])
+    per_task = cfg.model.warm_start_repairs_per_task
+    if per_task > 0:
+        pool = {t: task for t, task in load_tasks("arc-agi-1", "training").items() if t in solutions}
+        docs += repair_documents(pool, solutions, executor_for(cfg), render_student_prompt, per_task, cfg.seed)
+    return docs
 
 
 def base_model_path(cfg: PipelineConfig, wh: Warehouse) -> Path:
@@ -117,4 +128,5 @@ def base_model_path(cfg: PipelineConfig, wh: Warehouse) -> Path:
     SFT stage and the evaluation."""
     from arc_pipeline.training.tiny_model import resolve_base_model
 
-    return resolve_base_model(cfg.model, cfg.data_path, lambda: tokenizer_corpus(wh), lambda: warm_start_corpus(wh))
+    return resolve_base_model(cfg.model, cfg.data_path, lambda: tokenizer_corpus(wh),
+                              lambda: warm_start_documents(cfg, wh), seed=cfg.seed)

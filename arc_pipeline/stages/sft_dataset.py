@@ -6,8 +6,26 @@ import polars as pl
 
 from arc_pipeline.config import PipelineConfig
 from arc_pipeline.layout import RunLayout
-from arc_pipeline.stages.inputs import task_ids, verified_rules
+from arc_pipeline.stages.inputs import executor_for, task_ids, tasks_by_role, verified_rules
 from arc_pipeline.warehouse import Warehouse
+
+
+def student_prompts(tasks: dict, executor):
+    """``(task_id, start_program) -> student prompt``: the start program re-run in the sandbox on
+    the task's train inputs (cached), rendered by :func:`arc_pipeline.prompts.render_student_prompt`
+    -- the same prompt GRPO and the evaluation give the student."""
+    from functools import lru_cache
+
+    from arc_pipeline.prompts import render_student_prompt
+    from arc_pipeline.traces import outcomes_of
+
+    @lru_cache(maxsize=None)
+    def render(task_id: str, program: str) -> str:
+        task = tasks[task_id]
+        return render_student_prompt([(p.input, p.output) for p in task.train], program,
+                                     outcomes_of(program, task, executor))
+
+    return render
 
 
 def build_sft_dataset(cfg: PipelineConfig, wh: Warehouse) -> tuple[pl.DataFrame, str]:
@@ -17,7 +35,10 @@ def build_sft_dataset(cfg: PipelineConfig, wh: Warehouse) -> tuple[pl.DataFrame,
 
     traces = wh.read("edit_traces")
     held_out = held_out_task_ids(cfg.tasks, task_ids(wh, "eval"))
-    frame = build_sft_frame(traces, held_out, verified_rules(wh))
+    tasks = tasks_by_role(wh, "train")
+    frame = build_sft_frame(traces, held_out, verified_rules(wh), student_prompt=student_prompts(tasks, executor_for(cfg)),
+                            n_examples={t: len(task.train) for t, task in tasks.items()},
+                            max_cot_chars=cfg.sft.max_cot_chars)
     digest = dataset_hash(frame)
     frame = frame.with_columns(pl.lit(digest).alias("dataset_hash"))
     wh.replace_table("sft_examples", frame)

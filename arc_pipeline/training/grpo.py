@@ -35,6 +35,7 @@ LoRA merged when ``grpo_cfg.use_lora``), ``metrics.json`` (per-step reward mean/
 from __future__ import annotations
 
 import dataclasses
+import json
 import math
 import random
 import shutil
@@ -51,6 +52,49 @@ from arc_pipeline.training.sft import (cached_metrics, fingerprint, load_dtype, 
 
 GRPO_VERSION = "grpo-v1"
 REQUIRED_COLUMNS = ("prompt", "task_json", "start_program", "reward_before", "task_id")
+# passed through to the reward (trl hands dataset columns to it) and into the visit log
+OPTIONAL_COLUMNS = ("variant_id", "thinking_budget", "difficulty_level")
+VISITS_FILE = "visits.jsonl"
+
+
+def read_visits(out_dir: Path) -> list[dict]:
+    """The per-completion visit log a GRPO run wrote (empty when there is none)."""
+    path = Path(out_dir) / VISITS_FILE
+    if not path.exists():
+        return []
+    return [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
+
+
+def per_step(visits: list[dict], key: str) -> list[float]:
+    """Mean of ``key`` per reward call (one call per optimizer step when
+    ``batch_size * steps_per_generation`` completions are generated at once)."""
+    groups: dict[int, list[float]] = {}
+    for v in visits:
+        groups.setdefault(int(v["call"]), []).append(float(v[key]))
+    return [sum(g) / len(g) for _, g in sorted(groups.items())]
+
+
+def logged_reward(fn: Any, log: list[dict]) -> Any:
+    """Wrap a trl reward so every completion's outcome lands in ``log`` (a *visit*: task,
+    variant, absolute reward after the edit, Δr, valid edit), tagged with the call number."""
+    calls = [0]
+
+    def wrapper(completions, **kwargs):
+        values = fn(completions, **kwargs)
+        n = len(completions)
+        column = lambda name: list(kwargs.get(name) or [None] * n)  # noqa: E731
+        tasks, variants, budgets = column("task_id"), column("variant_id"), column("thinking_budget")
+        for i, d in enumerate(fn.last_details):
+            log.append({"call": calls[0], "task_id": tasks[i], "variant_id": variants[i],
+                        "thinking_budget": budgets[i], "reward_before": d["reward_before"],
+                        "reward_after": d["reward_after"], "delta_r": d["delta"] + d["penalty"],
+                        "penalty": d["penalty"], "valid": bool(d.get("valid")), "status": d["parse_status"]})
+        calls[0] += 1
+        return values
+
+    wrapper.__name__ = fn.__name__
+    wrapper.__qualname__ = fn.__qualname__
+    return wrapper
 
 
 def steps_per_generation(batch_size: int, num_generations: int) -> int:
@@ -79,7 +123,8 @@ def _history_series(history: list[dict], key: str) -> list[float]:
 
 def train_grpo(prompts: list[dict], init_model: Path | str, model_cfg: ModelConfig, grpo_cfg: GRPOConfigSection,
                out_dir: Path, seed: int, sampling_weights: list[float] | None = None,
-               reward_config: RewardConfig = DEFAULT_REWARD) -> dict:
+               reward_config: RewardConfig = DEFAULT_REWARD, max_steps: int | None = None,
+               max_completion_length: int | None = None) -> dict:
     """Train (or reuse) a GRPO checkpoint from ``init_model`` (the SFT ``merged`` dir).
 
     ``prompts``: dicts with ``prompt`` (str), ``task_json`` (train pairs only), ``start_program``,
@@ -95,7 +140,10 @@ def train_grpo(prompts: list[dict], init_model: Path | str, model_cfg: ModelConf
     missing = [c for c in REQUIRED_COLUMNS if c not in prompts[0]]
     if missing:
         raise ValueError(f"prompt rows lack columns {missing}")
-    rows = [{c: r[c] for c in REQUIRED_COLUMNS} for r in prompts]
+    rows = [{c: r[c] for c in REQUIRED_COLUMNS + OPTIONAL_COLUMNS if c in r} for r in prompts]
+    if max_steps is not None or max_completion_length is not None:  # one round of a run in rounds
+        grpo_cfg = dataclasses.replace(grpo_cfg, max_steps=grpo_cfg.max_steps if max_steps is None else max_steps,
+                                       max_completion_length=max_completion_length or grpo_cfg.max_completion_length)
     for r in rows:
         r["reward_before"] = float(r["reward_before"])
     weights = None if sampling_weights is None else [float(w) for w in sampling_weights]
@@ -162,7 +210,9 @@ def train_grpo(prompts: list[dict], init_model: Path | str, model_cfg: ModelConf
         **precision_flags(model_cfg),
     )
     statuses: Counter = Counter()
-    delta_reward = make_trl_reward(config=reward_config)  # sandboxed (default_executor); logged as rewards/delta_r/*
+    visits: list[dict] = []
+    # sandboxed (default_executor); logged by trl as rewards/delta_r/*, per completion in `visits`
+    delta_reward = logged_reward(make_trl_reward(config=reward_config), visits)
     trainer = GRPOTrainer(
         model=model, reward_funcs=[delta_reward, make_format_reward(statuses)], args=args,
         train_dataset=dataset, processing_class=tokenizer,
@@ -177,7 +227,10 @@ def train_grpo(prompts: list[dict], init_model: Path | str, model_cfg: ModelConf
     shutil.rmtree(out_dir / "trainer", ignore_errors=True)
 
     reward_mean = _history_series(history, "reward")
+    (out_dir / VISITS_FILE).write_text("".join(json.dumps(v) + "\n" for v in visits))
     metrics = {
+        "delta_r_per_step": per_step(visits, "delta_r"), "valid_rate_per_step": per_step(visits, "valid"),
+        "reward_after_per_step": per_step(visits, "reward_after"), "visits": len(visits),
         "kind": "grpo", "fingerprint": fp, "reused": False, "init_model": str(init_model),
         "steps": steps, "wall_s": round(wall, 2), "s_per_step": round(wall / steps, 4) if steps else None,
         "reward_mean": reward_mean,

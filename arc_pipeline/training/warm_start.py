@@ -114,8 +114,13 @@ def encode_document(tokenizer: Any, doc: Document) -> tuple[list[int], list[int]
     return head + tail, [-100] * len(head) + tail
 
 
-def warm_start(base_dir: Path, documents: Sequence[Document], steps: int, lr: float = 1e-3, batch_size: int = 16,
-               seed: int = 0, max_tokens: int = 768) -> Path:
+def as_document(doc: Document | str) -> Document:
+    """A plain string is a plain document (the whole text is learned)."""
+    return {"prompt": None, "completion": doc} if isinstance(doc, str) else doc
+
+
+def warm_start(base_dir: Path, documents: Sequence[Document | str], steps: int, lr: float = 1e-3,
+               batch_size: int = 16, seed: int = 0, max_tokens: int = 512, threads: int | None = None) -> Path:
     """Train the model in ``base_dir`` on ``documents`` (module docstring); returns the new
     directory (a sibling named ``<base>-warm-<hash>``), or ``base_dir`` itself when steps <= 0.
     Documents longer than ``max_tokens`` are left out (counted in ``warm_start.json``)."""
@@ -127,6 +132,7 @@ def warm_start(base_dir: Path, documents: Sequence[Document], steps: int, lr: fl
     base_dir = Path(base_dir)
     if steps <= 0:
         return base_dir
+    documents = [as_document(d) for d in documents]
     if not documents:
         raise ValueError("warm_start needs at least one document (verified programs of training tasks)")
     fp = warm_fingerprint(base_dir, documents, steps, lr, batch_size, seed, max_tokens)
@@ -134,6 +140,8 @@ def warm_start(base_dir: Path, documents: Sequence[Document], steps: int, lr: fl
     if (target / "warm_start.json").exists():
         return target
 
+    if threads:
+        torch.set_num_threads(int(threads))
     model, tokenizer = load_model_and_tokenizer(base_dir)
     encoded = [encode_document(tokenizer, d) for d in documents]
     kept = [e for e in encoded if len(e[0]) <= max_tokens]

@@ -56,17 +56,63 @@ def test_resolve_base_model_warm_starts_only_when_asked(tmp_path):
     assert warm.name.startswith(plain.name + "-warm-")
 
 
-def test_warm_start_corpus_leaves_out_eval_tasks(tmp_path):
-    from arc_pipeline.stages.inputs import warm_start_corpus
+def _warehouse(tmp_path, roles):
     from arc_pipeline.warehouse import Warehouse
 
     solutions = load_solutions()
-    ids = sorted(solutions)[:3]
+    ids = sorted(solutions)[:len(roles)]
     wh = Warehouse(tmp_path / "w.duckdb")
     wh.replace_table("verified_solutions", pl.DataFrame({
-        "task_id": ids, "program": [solutions[t] for t in ids], "rule": ["rule a", "rule b", "rule c"],
-        "passed": [True, True, True]}))
-    wh.replace_table("tasks", pl.DataFrame({"task_id": ids, "role": ["train", "eval", "train"]}))
-    docs = warm_start_corpus(wh)
-    assert len(docs) == 2 and not any("rule b" in d for d in docs)
-    assert all(d.startswith("```python\n# rule: ") and d.endswith("```") and "def solve(I):" in d for d in docs)
+        "task_id": ids, "program": [solutions[t] for t in ids], "rule": [f"rule {i}" for i in range(len(ids))],
+        "passed": [True] * len(ids)}))
+    wh.replace_table("tasks", pl.DataFrame({"task_id": ids, "role": roles}))
+    return wh, ids
+
+
+def _cfg(repairs: int):
+    from dataclasses import replace
+
+    from arc_pipeline.config import PipelineConfig
+
+    cfg = PipelineConfig()
+    return replace(cfg, model=replace(cfg.model, warm_start_repairs_per_task=repairs))
+
+
+def test_warm_start_documents_leave_out_eval_tasks(tmp_path):
+    from arc_pipeline.stages.inputs import warm_start_documents
+
+    wh, _ = _warehouse(tmp_path, ["train", "eval", "train"])
+    docs = warm_start_documents(_cfg(0), wh)
+    assert len(docs) == 2 and not any("rule 1" in d["completion"] for d in docs)
+    assert all(d["prompt"] is None and d["completion"].startswith("```python\n# rule: ") for d in docs)
+    assert all(d["completion"].endswith("```") and "def solve(I):" in d["completion"] for d in docs)
+
+
+def test_repair_pairs_show_a_corruption_and_teach_the_verified_program(tmp_path):
+    """A repair pair: the student prompt of a corrupted solution (train pairs only), and as
+    completion a CoT from the observed diff + the verified program under its true rule."""
+    from arc_pipeline.program import strip_comments
+    from arc_pipeline.stages.inputs import warm_start_documents
+    from arc_pipeline.tasks import load_tasks
+
+    wh, ids = _warehouse(tmp_path, ["train", "eval", "train", "train"])
+    docs = warm_start_documents(_cfg(2), wh)
+    repairs = [d for d in docs if d["prompt"] is not None]
+    assert repairs and len(repairs) <= 2 * 3
+    arc = load_tasks("arc-agi-1", "training")
+    held = arc[ids[1]]
+    solutions = load_solutions()
+    for d in repairs:
+        assert "## program" in d["prompt"] and "diff:" in d["prompt"]
+        assert "rule 1" not in d["completion"] and strip_comments(solutions[ids[1]]).strip() not in d["completion"]
+        # no test output and nothing of the held-out task appears
+        owner = next(t for t in (ids[0], ids[2], ids[3]) if strip_comments(solutions[t]).strip() in d["completion"])
+        assert f"# rule: rule {ids.index(owner)}" in d["completion"]
+        for pair in arc[owner].test:
+            text = "\n".join("".join(map(str, row)) for row in pair.output)
+            train_texts = {"\n".join("".join(map(str, row)) for row in p.output) for p in arc[owner].train}
+            if len(pair.output) * len(pair.output[0]) >= 4 and text not in train_texts:
+                assert text not in d["prompt"]
+        assert "\n".join("".join(map(str, row)) for row in held.train[0].input) not in d["prompt"] or len(held.train[0].input) < 2
+        think = d["completion"].split("</think>")[0]
+        assert "ex" in think and "wrong" in think  # the CoT names what the diff shows
