@@ -118,6 +118,7 @@ class SFTConfigSection:
     batch_size: int = 8
     gradient_accumulation_steps: int = 1
     max_cot_chars: int = 2000  # CoTs in SFT completions are cut at a line boundary past this
+    eval_fraction: float = 0.1  # SFT rows held out (by content hash) for the eval-loss curve
 
 
 @dataclass

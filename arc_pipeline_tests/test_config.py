@@ -24,16 +24,12 @@ def test_unknown_field_names_the_field(tmp_path):
         load_config(path=bad)
 
 
-def test_cpu_warm_is_the_default_plus_a_warm_start():
-    tiny, warm = load_config("cpu-tiny").to_dict(), load_config("cpu-warm").to_dict()
-    assert tiny["model"]["warm_start_steps"] == 0 < warm["model"]["warm_start_steps"]
-    for section in tiny:
-        if section in ("profile", "model"):
-            continue
-        assert tiny[section] == warm[section], section
-    other = {k for k in tiny["model"] if tiny["model"][k] != warm["model"][k]}
-    assert other <= {"warm_start_steps", "warm_start_lr"}
-    assert dataclasses.is_dataclass(load_config("cpu-warm").model)
+def test_the_default_profile_warm_starts_and_trains_in_rounds():
+    """The embedded default is the learning recipe: a warm start before SFT, GRPO in rounds."""
+    tiny = load_config("cpu-tiny")
+    assert tiny.model.warm_start_steps > 0 and tiny.model.warm_start_repairs_per_task > 0
+    assert tiny.grpo.rounds >= 3 and tiny.grpo.max_steps >= tiny.grpo.rounds
+    assert dataclasses.is_dataclass(tiny.model)
 
 
 # -- type checking: one line naming file, dotted key and expected type ------------------------------
@@ -114,7 +110,7 @@ def test_explicit_profile_beats_the_environment(tmp_path):
     own.write_text("profile: mine\nseed: 7\n")
     settings = settings_from_env({"ARC_PIPELINE_PROFILE": "gpu", "ARC_PIPELINE_CONFIG": str(own)})
     assert resolve_config(settings).seed == 7
-    assert resolve_config(choose_profile(settings, "cpu-warm")).profile == "cpu-warm"
+    assert resolve_config(choose_profile(settings, "cpu-tiny")).profile == "cpu-tiny"
 
 
 def test_unknown_profile_and_bad_env_price_are_one_line_errors():

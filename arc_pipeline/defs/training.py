@@ -49,7 +49,14 @@ def sft_checkpoint(context: dg.AssetExecutionContext, pipeline: PipelineResource
         "wall_s": m.get("wall_s"),
         "reused": bool(m.get("reused", False)),
         "path": dg.MetadataValue.path(str(m.get("merged_dir", ""))),
-        "loss_curve": dg.MetadataValue.md(png_markdown(line_png({"loss": (range(len(losses)), losses)}, "SFT loss"), "loss") if losses else "no losses"),
+        "eval_loss_first": (m.get("eval_losses") or [{}])[0].get("loss"),
+        "eval_loss_last": (m.get("eval_losses") or [{}])[-1].get("loss"),
+        "eval_rows": m.get("eval_rows"),
+        "loss_curve": dg.MetadataValue.md(png_markdown(line_png(
+            {"train loss": (range(1, len(losses) + 1), losses),
+             "eval loss (held-out SFT rows)": ([e["step"] for e in m.get("eval_losses") or []],
+                                               [e["loss"] for e in m.get("eval_losses") or []])},
+            "SFT loss"), "loss") if losses else "no losses"),
     })
 
 

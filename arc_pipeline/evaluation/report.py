@@ -341,6 +341,44 @@ def _edits(doc: _Doc, refine_results: Sequence[Any], tasks: Mapping[str, ArcTask
                   grids_png(rows, title=f"{res.model} · {res.task_id}"), f"train outputs before/after: {title}")
 
 
+def _training(doc: _Doc, training: Mapping[str, Any]) -> None:
+    """Learning curves of the checkpoints evaluated above, and the GRPO curriculum over rounds."""
+    doc.heading("Training curves")
+    sft = training.get("sft") or {}
+    if sft.get("losses"):
+        losses, evals = sft["losses"], sft.get("eval_losses") or []
+        series = {"train loss": (range(1, len(losses) + 1), losses)}
+        if evals:
+            series["eval loss (held-out SFT rows)"] = ([e["step"] for e in evals], [e["loss"] for e in evals])
+        doc.image("sft-loss", line_png(series, "SFT loss", ylabel="loss"), "SFT train and eval loss")
+    grpo = training.get("grpo") or {}
+    if grpo.get("delta_r_per_step"):
+        dr, valid = grpo["delta_r_per_step"], grpo.get("valid_rate_per_step") or []
+        doc.image("grpo-steps", line_png({"mean Δr (format excluded)": (range(1, len(dr) + 1), dr),
+                                          "valid-edit rate": (range(1, len(valid) + 1), valid)},
+                                         "GRPO per step"), "GRPO mean Δr and valid-edit rate per step")
+        trend = grpo.get("delta_r_trend") or {}
+        if trend:
+            doc.para(f"GRPO mean Δr, last quarter of steps minus first quarter: {trend['estimate']:+.3f} "
+                     f"[{trend['low']:+.3f}, {trend['high']:+.3f}] (95% bootstrap over steps, {trend['n']} steps); "
+                     f"{'the interval excludes 0' if trend.get('excludes_zero') else 'the interval includes 0'}.")
+    rounds = grpo.get("round_records") or []
+    if rounds:
+        doc.heading("GRPO curriculum over rounds", 3)
+        doc.table(pl.DataFrame([{
+            "round": r["round"], "open levels": ", ".join(r["open_levels"]),
+            **{f"tasks {a}": r["actions"].get(a, 0) for a in ("keep", "boost", "sunset", "locked")},
+            "rows": r["rows"], "augmented rows": r["augmented_rows"], "completion budget": r["max_completion_length"],
+            "mean Δr": r["mean_delta_r"], "valid": r["valid_rate"],
+            "held-out valid": (r.get("heldout") or {}).get("valid_rate"),
+            "held-out best train reward": (r.get("heldout") or {}).get("best_train_reward"),
+            "reward per level": ", ".join(f"{k}: {v:.2f}" for k, v in (r.get("reward_per_level") or {}).items())}
+            for r in rounds]))
+        doc.para("Decisions per round come from every reward seen so far; once the student has tried a task, "
+                 "from its own rewards (table `curriculum_decisions`, `source` column). Held-out columns: the "
+                 "round's model on the held-out tasks, train pairs only.")
+
+
 def _context(doc: _Doc) -> None:
     frame = pl.DataFrame([{"system": r["system"], "ARC-AGI-1 public eval": r["score"], "source": r["source"]}
                           for r in PUBLISHED_RESULTS])
@@ -353,7 +391,7 @@ def _context(doc: _Doc) -> None:
 
 def write_report(results: pl.DataFrame, refine_results: Sequence[Any], tasks: Mapping[str, ArcTask],
                  meta: Mapping[str, Any], out_dir: Path, *, max_examples: int = 2, max_edits: int = 4,
-                 title: str = "ARC-AGI evaluation report") -> ReportPaths:
+                 title: str = "ARC-AGI evaluation report", training: Mapping[str, Any] | None = None) -> ReportPaths:
     """Write ``report.html`` (self-contained) and ``report.md`` (+ ``images/*.png``) under
     ``out_dir`` from the ``eval_results`` frame, the refine results (for curves, Δr and edits;
     may be empty) and the tasks (for grids). ``meta`` (config, seeds, data revision, ...) is
@@ -427,6 +465,9 @@ def write_report(results: pl.DataFrame, refine_results: Sequence[Any], tasks: Ma
             deltas = {m: [e.delta_r for r in refine_results if r.model == m for e in r.edits] for m in series}
             doc.heading("Δr of the proposed edits")
             doc.image("delta-r-histogram", delta_histogram_png(deltas), "Histogram of Δr per model")
+
+        if training:
+            _training(doc, training)
 
         doc.heading("Examples (test input / expected / attempts)")
         _examples(doc, results, tasks, max_examples)

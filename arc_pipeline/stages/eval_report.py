@@ -29,6 +29,22 @@ def model_dirs(layout: RunLayout) -> dict[str, Path]:
     return {k: v for k, v in out.items() if v.exists()}
 
 
+def training_curves(layout: RunLayout) -> dict:
+    """What the report plots about training: SFT train/eval loss, GRPO per-step Δr and valid-edit
+    rate with the first-vs-last-quarter trend, and the curriculum's rounds (from metrics.json)."""
+    import json
+
+    out = {}
+    for stage in ("sft", "grpo"):
+        path = layout.checkpoint(stage) / "metrics.json"
+        if path.exists():
+            m = json.loads(path.read_text())
+            keep = ("losses", "eval_losses", "delta_r_per_step", "valid_rate_per_step", "delta_r_trend",
+                    "round_records", "steps", "wall_s")
+            out[stage] = {k: m[k] for k in keep if k in m}
+    return out
+
+
 def build_eval_report(cfg: PipelineConfig, wh: Warehouse, run_id: str) -> dict:
     """Evaluate every model on the held-out tasks, store `eval_results`, write the report."""
     from arc_pipeline.baselines import search_levels
@@ -68,7 +84,7 @@ def build_eval_report(cfg: PipelineConfig, wh: Warehouse, run_id: str) -> dict:
         "eval_config": dict(cfg.eval.__dict__), "seconds": round(seconds, 1),
         "python": sys.version.split()[0],
     }
-    paths = write_report(results, refine_results, tasks, meta, out_dir)
+    paths = write_report(results, refine_results, tasks, meta, out_dir, training=training_curves(layout))
     out = {"html": str(paths.html), "headline": getattr(paths, "headline", {}) or {},
            "markdown_snippet": getattr(paths, "markdown_snippet", "") or "", "meta": meta}
     store_report(layout, fingerprint, out, out_dir)

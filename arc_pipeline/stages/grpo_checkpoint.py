@@ -91,7 +91,15 @@ def _store_round(wh: Warehouse, res) -> None:
     wh.append_rows("curriculum_visits", visits)
 
 
-def _summary(result, steps_per_round: int) -> dict:
+def _level_rewards(visits: list[dict], levels: dict[str, str]) -> dict[str, float]:
+    """The student's mean absolute reward per difficulty level in one round."""
+    by: dict[str, list[float]] = {}
+    for v in visits:
+        by.setdefault(levels.get(v["task_id"], "unknown"), []).append(float(v["reward_after"]))
+    return {lv: round(sum(x) / len(x), 4) for lv, x in sorted(by.items())}
+
+
+def _summary(result, steps_per_round: int, levels: dict[str, str]) -> dict:
     """One metrics dict over all rounds: per-step series concatenated, the rounds' records."""
     from arc_pipeline.evaluation.stats import quarter_trend
 
@@ -110,6 +118,7 @@ def _summary(result, steps_per_round: int) -> dict:
                            "open_levels": r.open_levels, "max_completion_length": r.max_completion_length,
                            "actions": dict(r.decisions.group_by("action").len().iter_rows()),
                            "heldout": r.heldout, "reused": r.reused,
+                           "reward_per_level": _level_rewards(r.visits, levels),
                            "mean_delta_r": round(sum(v["delta_r"] for v in r.visits) / max(1, len(r.visits)), 4),
                            "valid_rate": round(sum(v["valid"] for v in r.visits) / max(1, len(r.visits)), 4)}
                           for r in result.rounds],
@@ -143,6 +152,6 @@ def build_grpo_checkpoint(cfg: PipelineConfig, wh: Warehouse) -> tuple[dict, pl.
                         rcfg, train, render_student_prompt, executor_for(cfg), heldout_scorer(cfg, wh),
                         on_round=lambda res: _store_round(wh, res))
     wh.append_rows("curriculum_decisions", result.final_decisions)
-    metrics = _summary(result, rcfg.steps_per_round)
+    metrics = _summary(result, rcfg.steps_per_round, {r["task_id"]: r["difficulty_level"] for r in rows})
     (layout.checkpoint("grpo") / "metrics.json").write_text(json.dumps(metrics, indent=1, default=str))
     return metrics, wh.read("select * from curriculum_decisions order by round, task_id")

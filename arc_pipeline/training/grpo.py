@@ -164,6 +164,8 @@ def train_grpo(prompts: list[dict], init_model: Path | str, model_cfg: ModelConf
     from arc_pipeline.training.tiny_model import chat_messages, fit_prompt, load_tokenizer
 
     set_seed(seed)
+    if model_cfg.torch_threads:
+        torch.set_num_threads(int(model_cfg.torch_threads))
     out_dir.mkdir(parents=True, exist_ok=True)
     tokenizer = load_tokenizer(init_model)
     G = grpo_cfg.num_generations

@@ -189,6 +189,25 @@ def prepare_rows(rows: list[dict], tokenizer: Any, max_length: int) -> tuple[lis
     return out, {"prompts_truncated": truncated, "rows_dropped": dropped}
 
 
+def split_eval_rows(rows: list[dict], fraction: float) -> tuple[list[dict], list[dict]]:
+    """Hold out about ``fraction`` of the rows for the SFT eval loss, chosen by a hash of the
+    (prompt, completion) text: deterministic, and independent of row order.
+
+    >>> train, held = split_eval_rows([{"prompt": str(i), "completion": "c"} for i in range(200)], 0.1)
+    >>> len(train) + len(held), 10 <= len(held) <= 30
+    (200, True)
+    >>> split_eval_rows([{"prompt": "p", "completion": "c"}], 0.5)[1]  # never the only row
+    []
+    """
+    if fraction <= 0 or len(rows) < 10:
+        return list(rows), []
+    def bucket(r: dict) -> float:
+        digest = hashlib.sha256(f"{r['prompt']}\0{r['completion']}".encode()).digest()
+        return int.from_bytes(digest[:8], "big") / 2 ** 64
+    held = [r for r in rows if bucket(r) < fraction]
+    return [r for r in rows if bucket(r) >= fraction], held
+
+
 def train_sft(rows: list[dict], base_model: str | Path, model_cfg: ModelConfig, sft_cfg: SFTConfigSection,
               out_dir: Path, seed: int) -> dict:
     """Train (or reuse) an SFT checkpoint; returns the metrics dict (also in ``metrics.json``).
@@ -206,6 +225,7 @@ def train_sft(rows: list[dict], base_model: str | Path, model_cfg: ModelConfig, 
     cached = cached_metrics(out_dir, fp)
     if cached is not None:
         return cached
+    rows, eval_rows = split_eval_rows(rows, sft_cfg.eval_fraction)
 
     import torch
     from datasets import Dataset
@@ -221,6 +241,12 @@ def train_sft(rows: list[dict], base_model: str | Path, model_cfg: ModelConfig, 
     if not data:
         raise ValueError(f"no SFT row fits max_length={model_cfg.max_length}")
     dataset = Dataset.from_list(data)
+    held, _ = prepare_rows(eval_rows, tokenizer, model_cfg.max_length) if eval_rows else ([], {})
+    eval_every = max(1, sft_cfg.max_steps // 8) if sft_cfg.max_steps > 0 else 50
+    evaluation = ({"eval_strategy": "steps", "eval_steps": eval_every, "per_device_eval_batch_size": sft_cfg.batch_size}
+                  if held else {"eval_strategy": "no"})
+    if model_cfg.torch_threads:
+        torch.set_num_threads(int(model_cfg.torch_threads))
 
     model = AutoModelForCausalLM.from_pretrained(str(base_model), dtype=load_dtype(model_cfg, sft_cfg.use_lora))
     args = SFTConfig(
@@ -244,11 +270,13 @@ def train_sft(rows: list[dict], base_model: str | Path, model_cfg: ModelConfig, 
         disable_tqdm=True,
         dataloader_num_workers=0,
         optim="adamw_torch",
+        **evaluation,
         **no_checkpointing(),
         **precision_flags(model_cfg),
     )
     trainer = SFTTrainer(
-        model=model, args=args, train_dataset=dataset, processing_class=tokenizer,
+        model=model, args=args, train_dataset=dataset, eval_dataset=Dataset.from_list(held) if held else None,
+        processing_class=tokenizer,
         peft_config=lora_config(sft_cfg) if sft_cfg.use_lora else None,
     )
     t0 = time.perf_counter()
@@ -256,6 +284,7 @@ def train_sft(rows: list[dict], base_model: str | Path, model_cfg: ModelConfig, 
     wall = time.perf_counter() - t0
     history = trainer.state.log_history
     losses = [float(h["loss"]) for h in history if "loss" in h and "train_loss" not in h]
+    eval_losses = [{"step": int(h["step"]), "loss": round(float(h["eval_loss"]), 5)} for h in history if "eval_loss" in h]
     tokens = int(trainer.state.num_input_tokens_seen or 0)
     steps = int(trainer.state.global_step)
 
@@ -264,7 +293,8 @@ def train_sft(rows: list[dict], base_model: str | Path, model_cfg: ModelConfig, 
     shutil.rmtree(out_dir / "trainer", ignore_errors=True)
     metrics = {
         "kind": "sft", "fingerprint": fp, "reused": False, "base_model": str(base_model),
-        "losses": losses, "steps": steps, "train_loss": float(result.training_loss),
+        "losses": losses, "eval_losses": eval_losses, "eval_rows": len(held),
+        "steps": steps, "train_loss": float(result.training_loss),
         "train_tokens": tokens, "tokens_per_s": round(tokens / wall, 1) if wall > 0 else None,
         "wall_s": round(wall, 2), "s_per_step": round(wall / steps, 4) if steps else None,
         "seed": seed, "rows": len(rows), "rows_used": len(data), **prep,
@@ -274,6 +304,6 @@ def train_sft(rows: list[dict], base_model: str | Path, model_cfg: ModelConfig, 
         "merged_dir": str(merged), "loss_curve": str(out_dir / "loss_curve.png"),
         "log_history": history,
     }
-    plot_curves(out_dir / "loss_curve.png", {"loss": losses}, f"SFT loss ({steps} steps)")
+    plot_curves(out_dir / "loss_curve.png", {"train loss": losses}, f"SFT loss ({steps} steps)")
     write_metrics(out_dir, metrics)
     return metrics

@@ -103,5 +103,5 @@ def test_runner_leaves_the_environment_alone(failing_run, monkeypatch):
 
     monkeypatch.delenv("ARC_PIPELINE_PROFILE", raising=False)
     before = {k: v for k, v in os.environ.items() if k.startswith("ARC_PIPELINE")}
-    run_pipeline(profile="cpu-warm", select="nosuch_asset")
+    run_pipeline(profile="gpu", select="nosuch_asset")
     assert {k: v for k, v in os.environ.items() if k.startswith("ARC_PIPELINE")} == before

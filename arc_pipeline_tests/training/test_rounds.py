@@ -142,13 +142,13 @@ RUNNER = textwrap.dedent('''
         return train_grpo(todo, init, model_cfg, grpo_cfg, out_dir, seed, sampling_weights=weights,
                           max_steps=steps, max_completion_length=completion)
     def on_round(res):
-        print(json.dumps({"round": res.round, "reused": res.reused, "visits": len(res.visits)}), flush=True)
+        print("ROUND " + json.dumps({"round": res.round, "reused": res.reused, "visits": len(res.visits)}), flush=True)
         if res.round == kill_after:
             os.kill(os.getpid(), signal.SIGKILL)
     cfg = RoundsConfig(rounds=3, steps_per_round=1, program_tokens=16, seed=0)
     result = run_rounds(rows, tasks, cur, init, out, cfg, train, render_student_prompt, default_executor(),
                         on_round=on_round)
-    print(json.dumps({"done": True, "merged": str(result.merged_dir)}), flush=True)
+    print("ROUND " + json.dumps({"done": True, "merged": str(result.merged_dir)}), flush=True)
 ''')
 
 
@@ -170,14 +170,14 @@ def test_a_run_killed_between_rounds_resumes_at_the_next_round(tmp_path):
 
     first = run(kill_after=1)
     assert first.returncode == -signal.SIGKILL, first.stderr[-2000:]
-    lines = [json.loads(x) for x in first.stdout.splitlines() if x.startswith("{")]
+    lines = [json.loads(x[6:]) for x in first.stdout.splitlines() if x.startswith("ROUND ")]
     assert lines == [{"round": 1, "reused": False, "visits": lines[0]["visits"]}] and lines[0]["visits"] > 0
     stamp = (out / "round-1" / "metrics.json").stat().st_mtime_ns
     assert not (out / "round-2").exists()
 
     second = run(kill_after=0)
     assert second.returncode == 0, second.stderr[-2000:]
-    lines = [json.loads(x) for x in second.stdout.splitlines() if x.startswith("{")]
+    lines = [json.loads(x[6:]) for x in second.stdout.splitlines() if x.startswith("ROUND ")]
     assert [(x.get("round"), x.get("reused")) for x in lines[:3]] == [(1, True), (2, False), (3, False)]
     assert lines[0]["visits"] > 0  # round 1's visits are read back from disk, not lost
     assert (out / "round-1" / "metrics.json").stat().st_mtime_ns == stamp
