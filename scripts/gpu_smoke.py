@@ -60,6 +60,7 @@ FULL_SHAPE = {"hidden_size": 896, "num_hidden_layers": 24, "num_attention_heads"
               "num_key_value_heads": 2, "intermediate_size": 4864}
 TINY_SHAPE = {"hidden_size": 64, "num_hidden_layers": 2, "num_attention_heads": 2,
               "num_key_value_heads": 1, "intermediate_size": 192}
+QWEN25_VOCAB = 151936  # Qwen2.5's padded vocabulary (config.vocab_size of Qwen2.5-0.5B)
 LORA_TARGETS = ["q_proj", "k_proj", "v_proj", "o_proj", "gate_proj", "up_proj", "down_proj"]
 SFT_COT = "The current program does not reproduce every train output; restore the rule the examples show."
 
@@ -81,7 +82,11 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     p.add_argument("--tasks", type=int, default=None, help="ARC training tasks used for prompts (default 16; tiny 2)")
     p.add_argument("--max-prompt-tokens", type=int, default=None,
                    help="prompt budget; longer prompts lose leading lines (default 1536; tiny 320)")
-    p.add_argument("--vocab-size", type=int, default=None, help="local BPE vocabulary (default 16384; tiny 1000)")
+    p.add_argument("--vocab-size", type=int, default=None,
+                   help="local BPE vocabulary target (default 16384; tiny 1000); the corpus may saturate below it")
+    p.add_argument("--model-vocab", type=int, default=None,
+                   help="embedding rows (default 151936, Qwen2.5-0.5B's, so size and output-layer cost match; "
+                        "tiny 0 = the tokenizer's size); rows past the tokenizer are never sampled or scored")
     p.add_argument("--dataset", default="arc-agi-1", help="arc-agi-1, arc-agi-2 or a folder of ARC JSON files")
     p.add_argument("--lora-r", type=int, default=16)
     p.add_argument("--sft-lr", type=float, default=2e-4)
@@ -94,6 +99,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     defaults = {  # option: (full, tiny)
         "sft_steps": (20, 3), "grpo_steps": (5, 2), "group_size": (8, 2), "max_new_tokens": (256, 12),
         "batch_size": (4, 2), "tasks": (16, 2), "max_prompt_tokens": (1536, 320), "vocab_size": (16384, 1000),
+        "model_vocab": (QWEN25_VOCAB, 0),
     }
     for name, (full, tiny) in defaults.items():
         if getattr(args, name) is None:
@@ -104,6 +110,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
             p.error(f"--{name.replace('_', '-')} must be >= 1 (got {getattr(args, name)})")
     if args.group_size < 2:
         p.error(f"--group-size must be >= 2 for group-normalised advantages (got {args.group_size})")
+    if args.model_vocab < 0:
+        p.error(f"--model-vocab must be >= 0 (got {args.model_vocab})")
     if args.micro_batch < 0:
         p.error(f"--micro-batch must be >= 0 (got {args.micro_batch})")
     if args.vocab_size < 300:
@@ -189,9 +197,11 @@ def build_model(args: argparse.Namespace, corpus: list[str], device: Any, dtype:
     from arc_pipeline.training.tiny_model import train_tokenizer
 
     tokenizer = train_tokenizer(corpus, args.vocab_size)
+    if 0 < args.model_vocab < len(tokenizer):
+        raise SystemExit(f"gpu_smoke: --model-vocab {args.model_vocab} is below the tokenizer's {len(tokenizer)} tokens")
     shape = TINY_SHAPE if args.tiny else FULL_SHAPE
     config = Qwen2Config(
-        vocab_size=len(tokenizer), max_position_embeddings=32768, rope_theta=1_000_000.0,
+        vocab_size=args.model_vocab or len(tokenizer), max_position_embeddings=32768, rope_theta=1_000_000.0,
         tie_word_embeddings=True, bos_token_id=None, eos_token_id=tokenizer.eos_token_id,
         pad_token_id=tokenizer.pad_token_id, use_cache=True, **shape,
     )
@@ -208,6 +218,7 @@ def build_model(args: argparse.Namespace, corpus: list[str], device: Any, dtype:
     model = get_peft_model(model, lora)
     trainable = sum(p.numel() for p in model.parameters() if p.requires_grad)
     info = {"parameters": params, "trainable_parameters": trainable, "vocab_size": len(tokenizer),
+            "model_vocab": config.vocab_size,
             "shape": dict(shape), "dtype": str(dtype).removeprefix("torch."), "device": str(device)}
     return model, tokenizer, info
 
@@ -300,13 +311,26 @@ def completion_mask(completion_ids: Any, eos_id: int) -> Any:
     return (~after_eos).int()
 
 
-def token_logprobs(model: Any, ids: Any, mask: Any, n_completion: int) -> Any:
-    """Log-probabilities of the last ``n_completion`` tokens of each row (logits only for them)."""
+class RealVocab:
+    """Logits processor for ``generate``: ids past the tokenizer (padding rows of a Qwen2.5-sized
+    embedding) get -inf, so sampling and :func:`token_logprobs` use the same distribution."""
+
+    def __init__(self, n_real: int) -> None:
+        self.n_real = n_real
+
+    def __call__(self, input_ids: Any, scores: Any) -> Any:
+        scores[:, self.n_real:] = float("-inf")
+        return scores
+
+
+def token_logprobs(model: Any, ids: Any, mask: Any, n_completion: int, n_real: int) -> Any:
+    """Log-probabilities of the last ``n_completion`` tokens of each row (logits only for them),
+    normalised over the ``n_real`` tokenizer ids like the sampling distribution."""
     import torch
 
     positions = (torch.cumsum(mask, dim=1) - 1).clamp(min=0)  # as generate() numbers left-padded rows
     logits = model(input_ids=ids, attention_mask=mask, position_ids=positions, logits_to_keep=n_completion + 1).logits
-    logits = logits[:, :-1, :].float()
+    logits = logits[:, :-1, :n_real].float()
     targets = ids[:, -n_completion:]
     return torch.log_softmax(logits, dim=-1).gather(-1, targets.unsqueeze(-1)).squeeze(-1)
 
@@ -324,6 +348,7 @@ def run_grpo(model: Any, tokenizer: Any, examples: list[Example], prompts: list[
              device: Any, dtype: Any, executor: Any) -> dict:
     """``args.grpo_steps`` GRPO steps; each is timed in three parts: generate, reward, update."""
     import torch
+    from transformers import LogitsProcessorList
 
     reward_fn = import_reward()(executor_factory=lambda: executor)
     opt = torch.optim.AdamW([p for p in model.parameters() if p.requires_grad], lr=args.grpo_lr)
@@ -341,7 +366,8 @@ def run_grpo(model: Any, tokenizer: Any, examples: list[Example], prompts: list[
         with torch.no_grad(), autocast(device, dtype):
             out = model.generate(**enc, do_sample=True, temperature=args.temperature, top_k=0, top_p=1.0,
                                  max_new_tokens=args.max_new_tokens, eos_token_id=eos,
-                                 pad_token_id=tokenizer.pad_token_id)
+                                 pad_token_id=tokenizer.pad_token_id,
+                                 logits_processor=LogitsProcessorList([RealVocab(len(tokenizer))]))
         sync(device)
         t1 = time.perf_counter()
         width = enc["input_ids"].shape[1]
@@ -363,7 +389,7 @@ def run_grpo(model: Any, tokenizer: Any, examples: list[Example], prompts: list[
         for lo in range(0, n, micro):
             sl = slice(lo, lo + micro)
             with autocast(device, dtype):
-                logp = token_logprobs(model, out[sl], full_mask[sl], comp_ids.shape[1])
+                logp = token_logprobs(model, out[sl], full_mask[sl], comp_ids.shape[1], len(tokenizer))
             m = cmask[sl].float()
             # on-policy: one step per batch, so the sampling policy is the current one
             loss = clipped_pg_loss(logp, logp.detach(), adv[sl], m, args.clip_eps) * (m.sum() / denom)
@@ -420,7 +446,8 @@ def report(figures: dict) -> str:
     m, s, g = figures["model"], figures["sft"], figures["grpo"]
     return "\n".join([
         f"model: qwen2 {m['shape']['hidden_size']}h x {m['shape']['num_hidden_layers']} layers, "
-        f"{m['parameters'] / 1e6:.1f}M params ({m['trainable_parameters'] / 1e6:.2f}M LoRA), vocab {m['vocab_size']}, "
+        f"{m['parameters'] / 1e6:.1f}M params ({m['trainable_parameters'] / 1e6:.2f}M LoRA), vocab {m['vocab_size']} "
+        f"(embedding {m['model_vocab']}), "
         f"{m['dtype']} on {m['device']}",
         f"sft: {s['steps']} steps, {s['s_per_step']:.3f} s/step, {s['tokens_per_s']:.0f} tokens/s, "
         f"loss {s['loss_first']:.3f} -> {s['loss_last']:.3f}",
