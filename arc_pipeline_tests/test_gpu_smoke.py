@@ -95,3 +95,13 @@ def test_clipped_loss_clips_and_ignores_masked_tokens():
     assert float(down) == pytest.approx(2.0)  # a bad sample's penalty is not
     scores = smoke.RealVocab(3)(None, torch.zeros(2, 5))
     assert torch.isinf(scores[:, 3:]).all() and (scores[:, :3] == 0).all()
+
+
+def test_missing_dataset_folder_names_it(tmp_path):
+    missing = tmp_path / "no-such-tasks"
+    proc = subprocess.run([sys.executable, str(SCRIPT), "--tiny", "--device", "cpu", "--dataset", str(missing),
+                           "--json", str(tmp_path / "x.json")], capture_output=True, text=True, env=_env(), timeout=120)
+    assert proc.returncode == 1
+    last = proc.stderr.strip().splitlines()[-1]
+    assert last.startswith("gpu_smoke: --dataset") and str(missing) in last and "Traceback" not in proc.stderr
+    assert not (tmp_path / "x.json").exists()

