@@ -136,20 +136,16 @@ class Example:
 
 
 def import_reward() -> Any:
-    """``make_trl_reward`` from ``arc_pipeline.reward``, or ``arc_pipeline.rewards`` once it moves there."""
-    try:
-        from arc_pipeline.reward import make_trl_reward
-    except ImportError:
-        from arc_pipeline.rewards import make_trl_reward  # type: ignore[no-redef]
+    """The project's trl Δr reward (sandboxed): :func:`arc_pipeline.rewards.trl.make_trl_reward`."""
+    from arc_pipeline.rewards.trl import make_trl_reward
+
     return make_trl_reward
 
 
 def import_score_program() -> Any:
-    """``score_program`` wherever the reward module lives (see :func:`import_reward`)."""
-    try:
-        from arc_pipeline.reward import score_program
-    except ImportError:
-        from arc_pipeline.rewards import score_program  # type: ignore[no-redef]
+    """:func:`arc_pipeline.rewards.smooth.score_program` (train-pair reward of a program)."""
+    from arc_pipeline.rewards.smooth import score_program
+
     return score_program
 
 
