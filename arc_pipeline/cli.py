@@ -41,7 +41,8 @@ def cmd_verify(args) -> int:
     if args.hash_seeds:
         from arc_pipeline.solutions.verify import verify_under_hash_seeds
 
-        extra = ["--dataset", args.dataset, "--split", args.split] + sum((["--task", t] for t in args.task or []), [])
+        extra = (["--dataset", args.dataset, "--split", args.split] + sum((["--task", t] for t in args.task or []), [])
+                 + (["--programs", args.programs] if args.programs else []))
         out = verify_under_hash_seeds([s.strip() for s in args.hash_seeds.split(",")], extra)
         print(json.dumps(out, indent=1) if args.json else
               f"PYTHONHASHSEED {out['seeds']}: passed {out['passed']}, failed {out['failed']}, "
@@ -54,11 +55,20 @@ def cmd_verify(args) -> int:
     from arc_pipeline.tasks import load_tasks
 
     tasks = load_tasks(args.dataset, args.split)
-    solutions = load_solutions()
+    try:
+        solutions = load_solutions(args.programs)
+    except FileNotFoundError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
     if args.task:
         solutions = {t: solutions[t] for t in args.task if t in solutions}
-    with Executor(num_workers=args.workers) as executor:
-        report = verify_solutions(solutions, tasks, executor, progress=not args.json)
+    probes = [p.strip() for p in args.probes.split(",") if p.strip()] if args.probes else None
+    try:
+        with Executor(num_workers=args.workers) as executor:
+            report = verify_solutions(solutions, tasks, executor, progress=not args.json, probes=probes)
+    except ValueError as exc:  # a malformed exemption line or an unknown probe name
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
     if args.json:
         print(json.dumps(report.to_dict(), indent=1))
     else:
@@ -78,7 +88,29 @@ def cmd_verify(args) -> int:
         print(f"{report.passed} passed, {report.failed} failed"
               + (f" ({len(report.with_data_flaw)} solver with a documented data-flaw exception)"
                  if report.with_data_flaw else ""))
-    return 0 if report.failed == 0 and report.rows.height else 1
+        if report.probes is not None:
+            print(format_probe_report(report.probes))
+    return 0 if report.ok else 1
+
+
+def format_probe_report(probes) -> str:
+    """Text block for `verify --probes`: totals per probe, failing tasks, exemptions with reasons."""
+    import textwrap
+
+    lines = []
+    for name, t in probes.totals().items():
+        pct = 100.0 * t["pairs_passed"] / t["pairs"] if t["pairs"] else 0.0
+        lines.append(f"probe {name}: {t['passed']}/{t['probed']} probed tasks pass, {t['failed']} fail, "
+                     f"{t['exempt']} exempt, {t['not_applicable']} n/a; pairs {t['pairs_passed']}/{t['pairs']} ({pct:.1f}%)")
+        failing = probes.failing(name)
+        if failing:
+            lines += textwrap.wrap(f"failing {name}: " + " ".join(failing), 100, subsequent_indent="  ")
+    for e in probes.exemptions():
+        scope = "exempt" if e["full"] else (f"keeps {e['keep']}" if e["keep"] else f"only {e['only']}")
+        lines.append(f"exemption {e['task_id']} {e['probe']} ({scope}): {e['reason']}")
+    lines.append("probes: every non-exempt task passes" if probes.ok else
+                 f"probes: {probes.rows.filter(probes.rows['status'] == 'fail').height} (task, probe) failures")
+    return "\n".join(lines)
 
 
 def cmd_score(args) -> int:
@@ -159,6 +191,11 @@ def build_parser() -> argparse.ArgumentParser:
     v.add_argument("--workers", type=int, default=None)
     v.add_argument("--hash-seeds", default=None,
                    help="comma-separated PYTHONHASHSEED values: verify once under each and require identical outputs")
+    v.add_argument("--programs", default=None,
+                   help="folder of <task_id>.py solver files to verify instead of the library's own")
+    v.add_argument("--probes", nargs="?", const="recolour,dihedral", default=None,
+                   help="also run the generalisation probes (comma-separated; default all: recolour,dihedral); "
+                        "exit 1 if a task fails one it is not exempt from")
     v.set_defaults(fn=cmd_verify)
 
     s = sub.add_parser("score", help="smooth reward of a program on a task's train pairs")

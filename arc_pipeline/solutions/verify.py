@@ -13,12 +13,13 @@ import platform
 import sys
 import time
 from dataclasses import dataclass, field
-from typing import Mapping
+from typing import Mapping, Sequence
 
 import polars as pl
 
 from arc_pipeline.tasks import ArcTask, data_revision
 from arc_pipeline.solutions import data_flaw_note
+from arc_pipeline.solutions.probes import ProbeReport, run_probes
 
 
 @dataclass
@@ -32,6 +33,7 @@ class VerificationReport:
     seconds: float
     meta: dict = field(default_factory=dict)
     primitive_usage: dict[str, int] = field(default_factory=dict)
+    probes: "ProbeReport | None" = None
 
     @property
     def unused_primitives(self) -> list[str]:
@@ -64,7 +66,13 @@ class VerificationReport:
             "primitive_usage": self.primitive_usage,
             "unused_primitives": self.unused_primitives,
             "tasks": self.rows.to_dicts(),
+            **({"probes": self.probes.to_dict()} if self.probes is not None else {}),
         }
+
+    @property
+    def ok(self) -> bool:
+        """Every solver passes its given pairs and, when probes ran, every non-exempt probe."""
+        return self.failed == 0 and self.rows.height > 0 and (self.probes is None or self.probes.ok)
 
 
 def primitives_in(program: str) -> set[str]:
@@ -93,10 +101,22 @@ def primitive_usage(solutions: Mapping[str, str]) -> dict[str, int]:
 
 
 def verify_solutions(solutions: Mapping[str, str], tasks: Mapping[str, ArcTask],
-                     executor=None, progress: bool = False) -> VerificationReport:
-    """Run every solution on all its task's pairs in the sandbox; exact match required."""
-    from arc_pipeline.execution import default_executor
+                     executor=None, progress: bool = False,
+                     probes: Sequence[str] | None = None) -> VerificationReport:
+    """Run every solution on all its task's pairs in the sandbox; exact match required.
 
+    ``probes`` (names from ``arc_pipeline.solutions.probes.PROBES``) also runs those
+    generalisation probes; their exemption lines are parsed before anything runs.
+    """
+    from arc_pipeline.execution import default_executor
+    from arc_pipeline.solutions.probes import PROBES, parse_exemptions
+
+    unknown = [p for p in probes or () if p not in PROBES]
+    if unknown:
+        raise ValueError(f"unknown probe(s) {unknown}; known: {', '.join(PROBES)}")
+    if probes:
+        for task_id, program in solutions.items():  # fail on a bad declaration before any run
+            parse_exemptions(program, f"solver {task_id}.py")
     executor = executor or default_executor()
     start = time.perf_counter()
     missing = sorted(set(solutions) - set(tasks))
@@ -141,6 +161,7 @@ def verify_solutions(solutions: Mapping[str, str], tasks: Mapping[str, ArcTask],
         hash_seed=os.environ.get("PYTHONHASHSEED", "random"),
         seconds=time.perf_counter() - start,
         primitive_usage=primitive_usage(solutions),
+        probes=run_probes(solutions, tasks, executor, probes) if probes else None,
     )
 
 

@@ -2,7 +2,8 @@
 # direction from the template gets repeated copies of the whole template in the fragment's colour,
 # every 4 cells, out to the grid edge.
 def solve(I):
-    pieces = find_objects(I, True, True, 0)
+    bg = most_common_color(I)
+    pieces = find_objects(I, True, True, bg)
     template = largest_object(pieces)
     markers = drop_if(pieces, fix_first(equals, template))
     double = fork(add, identity, identity)

@@ -2,12 +2,13 @@
 # row, full row through the dot, and both side edges; the lower dot's colour likewise draws the
 # bottom half with the full bottom row, the full row through the dot and the side edges.
 def solve(I):
-    dots = find_objects(I, True, False, 0)
+    bg = most_common_color(I)
+    dots = find_objects(I, True, False, bg)
     upper = first(dots)
     lower = last(dots)
     a = object_color(upper)
     b = object_color(lower)
-    g0 = make_grid(0, 10, 10)
+    g0 = make_grid(bg, 10, 10)
     g1 = draw_line(g0, 0, 0, 0, 9, a)
     g2 = draw_line(g1, 0, 0, 4, 0, a)
     g3 = draw_line(g2, 0, 9, 4, 9, a)

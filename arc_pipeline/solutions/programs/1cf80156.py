@@ -1,4 +1,5 @@
 # Output the single coloured shape cropped to its bounding box.
 def solve(I):
-    O = crop_to_content(I, 0)
+    bg = most_common_color(I)
+    O = crop_to_content(I, bg)
     return O

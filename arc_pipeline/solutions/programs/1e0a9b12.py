@@ -1,4 +1,5 @@
 # Gravity: every coloured cell falls to the bottom of its column, stacking in its original order.
 def solve(I):
-    O = gravity_down(I, 0)
+    bg = most_common_color(I)
+    O = gravity_down(I, bg)
     return O

@@ -1,7 +1,8 @@
 # Dots on the grid border face an azure block along their row or column; each dot paints its
 # colour onto the nearest block cell in line with it (the dot itself stays).
 def solve(I):
-    pieces = find_objects(I, True, False, 0)
+    bg = most_common_color(I)
+    pieces = find_objects(I, True, False, bg)
     block = largest_object(pieces)
     dots = drop_if(pieces, fix_first(equals, block))
     slide = fix_second(move_until_touching, block)

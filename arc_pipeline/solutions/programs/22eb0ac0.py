@@ -1,5 +1,6 @@
 # Each row has a coloured cell at both ends; when the two ends share a colour, the whole row
 # between them is filled with it.
 def solve(I):
-    O = fill_row_spans(I, 0)
+    bg = most_common_color(I)
+    O = fill_row_spans(I, bg)
     return O

@@ -1,5 +1,6 @@
 # Several solid rectangles of different colours; output the smallest one.
 def solve(I):
-    rectangles = find_objects(I, True, False, 0)
-    O = object_to_grid(smallest_object(rectangles), 0)
+    bg = most_common_color(I)
+    rectangles = find_objects(I, True, False, bg)
+    O = object_to_grid(smallest_object(rectangles), bg)
     return O

@@ -1,5 +1,6 @@
 # Red segments below the blue shape slide straight up their columns until they meet the blue
 # shape, filling the gaps in it.
 def solve(I):
-    O = flip_vertical(gravity_down(flip_vertical(I), 0))
+    bg = most_common_color(I)
+    O = flip_vertical(gravity_down(flip_vertical(I), bg))
     return O

@@ -1,8 +1,9 @@
 # Each solid 3-row bar gets its middle row perforated: starting from the second cell, every other
-# cell of the middle row becomes black, leaving the ends intact.
+# cell of the middle row becomes background, leaving the ends intact.
 def solve(I):
-    bars = find_objects(I, True, False, 0)
-    seed = cells_to_object(((0, 0),), 0)
+    bg = most_common_color(I)
+    bars = find_objects(I, True, False, bg)
+    seed = cells_to_object(((0, 0),), bg)
     first_hole = chain(object_position, chain(fix_second(add, (1, 1)), fix_first(place_object_at, seed)))
     hole_count = chain(object_width, chain(fix_second(subtract, 3), fix_second(floor_divide, 2)))
     holes = map_items(fork(fix_at(smear_object, 1, (0, 2)), first_hole, hole_count), bars)

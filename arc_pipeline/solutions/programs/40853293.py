@@ -1,7 +1,8 @@
 # Each colour appears as two dots in one row or column; join each pair with a line of its
 # colour. Vertical lines are drawn over horizontal ones where they cross.
 def solve(I):
-    lines = map_items(connect_extremes, objects_by_color(I, 0))
+    bg = most_common_color(I)
+    lines = map_items(connect_extremes, objects_by_color(I, bg))
     is_horizontal = chain(object_height, fix_first(equals, 1))
     horizontals = keep_if(lines, is_horizontal)
     verticals = drop_if(lines, is_horizontal)

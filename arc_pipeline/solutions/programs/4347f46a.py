@@ -1,7 +1,9 @@
 # Every solid rectangle is hollowed out: only its one-cell outline remains.
 def solve(I):
-    rectangles = find_objects(I, True, False, 0)
+    bg = most_common_color(I)
+    rectangles = find_objects(I, True, False, bg)
     outlines = merge(map_items(object_border_cells, rectangles))
-    mask = set_cells(make_grid(0, height(I), width(I)), outlines, 1)
-    O = keep_where(I, mask, 0)
+    mark = add(bg, 1)
+    mask = set_cells(make_grid(bg, height(I), width(I)), outlines, mark)
+    O = keep_where(I, mask, bg)
     return O

@@ -1,7 +1,8 @@
 # Three equally spaced cells on a diagonal mark the centre and the spacing. Draw concentric square
 # outlines in their colour around the middle cell, one every `spacing` cells, out to the grid edge.
 def solve(I):
-    dots = first(objects_by_color(I, 0))
+    bg = most_common_color(I)
+    dots = first(objects_by_color(I, bg))
     color = object_color(dots)
     center = object_center(dots)
     spacing = floor_divide(object_height(dots), 2)

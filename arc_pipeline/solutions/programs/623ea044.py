@@ -1,7 +1,8 @@
 # From the single coloured cell, draw its colour along both diagonals in all four directions
 # to the grid edges.
 def solve(I):
-    dot = first(find_objects(I, True, False, 0))
+    bg = most_common_color(I)
+    dot = first(find_objects(I, True, False, bg))
     r = object_top(dot)
     c = object_left(dot)
     color = object_color(dot)

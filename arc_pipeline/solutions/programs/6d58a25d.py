@@ -2,7 +2,8 @@
 # directly below the arch, draw a vertical line in the dot's colour in that column, from just under
 # the arch down to the bottom edge.
 def solve(I):
-    shapes = find_objects(I, True, True, 0)
+    bg = most_common_color(I)
+    shapes = find_objects(I, True, True, bg)
     arch = largest_object(shapes)
     dot_color = object_color(smallest_object(shapes))
     shadow = difference(object_cells(smear_object(arch, pair(1, 0), 30)), object_cells(arch))

@@ -2,7 +2,8 @@
 # (just one of their colours). Complete every partial pattern by drawing the full pattern over it
 # so that the visible part matches.
 def solve(I):
-    clusters = cluster_cells(cells_not_of_color(I, 0), 2)
+    bg = most_common_color(I)
+    clusters = cluster_cells(cells_not_of_color(I, bg), 2)
     groups = map_items(fix_first(grid_cells_to_object, I), clusters)
     color_total = chain(fix_first(map_items, last), chain(unique, count))
     templates = keep_if(groups, chain(color_total, fix_first(less_than, 1)))

@@ -1,5 +1,6 @@
 # The single object on the background is cut out to its bounding box and mirrored left-right.
 def solve(I):
-    shape_box = crop_to_content(I, 0)
+    bg = most_common_color(I)
+    shape_box = crop_to_content(I, bg)
     O = flip_horizontal(shape_box)
     return O

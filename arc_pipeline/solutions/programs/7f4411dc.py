@@ -1,7 +1,8 @@
 # Keep only the solid blocks: a coloured cell survives if it belongs to some 2x2 square of its colour;
 # isolated noise cells and stray protrusions become background.
 def solve(I):
-    block_cells = cells_in_solid_squares(I, 2, 0)
+    bg = most_common_color(I)
+    block_cells = cells_in_solid_squares(I, 2, bg)
     blocks = grid_cells_to_object(I, block_cells)
-    O = paint_object(make_grid(0, height(I), width(I)), blocks)
+    O = paint_object(make_grid(bg, height(I), width(I)), blocks)
     return O

@@ -1,7 +1,8 @@
 # A horizontal band of pattern sits somewhere in the grid; repeat the band vertically, up and
 # down, so that the pattern tiles the whole grid in step with the original band.
 def solve(I):
-    content = cells_to_object(cells_not_of_color(I, 0), 1)
+    bg = most_common_color(I)
+    content = cells_to_object(cells_not_of_color(I, bg), 1)
     band_top = object_top(content)
     band_height = object_height(content)
     band = crop(I, band_top, 0, band_height, width(I))

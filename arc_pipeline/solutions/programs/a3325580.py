@@ -1,7 +1,8 @@
 # Find the largest shapes (all shapes that tie for the most cells). Output one column per such
 # shape, ordered left to right by their position, filled with its colour; the height is that size.
 def solve(I):
-    shapes = find_objects(I, True, False, 0)
+    bg = most_common_color(I)
+    shapes = find_objects(I, True, False, bg)
     size = object_size(largest_object(shapes))
     biggest = sort_by(objects_of_size(shapes, size), object_left)
     colors = map_items(object_color, biggest)

@@ -2,10 +2,11 @@
 # stem up to just before the midpoint, then a 5-cell crossbar, then one-cell arms at the bar's ends,
 # so the two halves form a closed box meeting in the middle, each half in its own colour.
 def solve(I):
-    seeds = find_objects(I, True, False, 0)
+    bg = most_common_color(I)
+    seeds = find_objects(I, True, False, bg)
     vertical = equals(object_left(first(seeds)), object_left(last(seeds)))
     G = if_else(vertical, transpose(I), I)
-    cells = find_objects(G, True, False, 0)
+    cells = find_objects(G, True, False, bg)
     a = first(cells)
     b = last(cells)
     r = object_top(a)

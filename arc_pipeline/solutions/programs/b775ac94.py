@@ -2,7 +2,8 @@
 # a 2x2 block with it). For every marker, mirror the whole shape across the boundary between that
 # corner cell and the marker (sideways, up/down or diagonally) and paint the copy in the marker's colour.
 def solve(I):
-    parts = find_objects(I, True, True, 0)
+    bg = most_common_color(I)
+    parts = find_objects(I, True, True, bg)
     bodies = drop_if(parts, chain(object_size, fix_second(equals, 1)))
     markers = objects_of_size(parts, 1)
     body_cells = merge(map_items(object_cells, bodies))

@@ -1,5 +1,6 @@
 # The bottom half holds a picture and the top half is empty; mirror the picture upward so the
 # grid becomes symmetric top to bottom.
 def solve(I):
-    O = overlay(I, flip_vertical(I), 0)
+    bg = most_common_color(I)
+    O = overlay(I, flip_vertical(I), bg)
     return O
