@@ -156,6 +156,7 @@ class EvalConfig:
     samples_per_round: int = 4
     attempts: int = 2
     max_new_tokens: int = 96
+    temperature: float = 1.0  # sampling temperature of the model proposers (GRPO explores at grpo.temperature)
 
 
 @dataclass

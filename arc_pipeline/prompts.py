@@ -154,7 +154,9 @@ def render_student_prompt(train_pairs: Sequence[tuple[Grid, Grid]], program: str
 def find_leaks(prompt: str, test_outputs: Sequence[Grid], train_grids: Sequence[Grid] = ()) -> list[int]:
     """Indices of test outputs whose text appears in the prompt: a leak.
 
-    A grid counts when it appears as whole rows (not inside longer rows of another grid).
+    A grid counts when it appears as whole rows (not inside longer rows of another grid), in
+    the teachers' spaced rendering (``grid_text``) or the student's compact one (``compact_grid``;
+    checked for grids of 2+ rows, as one compact row is just a digit string).
     Grids smaller than 4 cells are skipped (they occur by chance), and so are test outputs
     identical to a train grid, which the prompt shows legitimately.
     """
@@ -166,6 +168,12 @@ def find_leaks(prompt: str, test_outputs: Sequence[Grid], train_grids: Sequence[
             continue
         # whole rows only: "1 1\n1 1" inside the rows "0 1 1\n1 1 0" of another grid is no leak
         if re.search(r"(?<!\d)(?<!\d )" + re.escape(text) + r"(?!\d)(?! \d)", prompt):
+            leaks.append(i)
+            continue
+        # the student's compact rendering (digit rows without separators), whole rows too
+        compact = compact_grid(grid)
+        if compact_grid(grid) not in {compact_grid(g) for g in train_grids} and \
+                re.search(r"(?<![\d])" + re.escape(compact) + r"(?![\d])", prompt) and len(grid) > 1:
             leaks.append(i)
     return leaks
 

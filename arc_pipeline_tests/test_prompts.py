@@ -88,11 +88,22 @@ def test_to_student_prompt_drops_the_dsl_reference():
     assert reference.strip()[:200] not in student
     assert WORKED_EXAMPLE.strip()[:40] not in student
     assert "## Current program" in student and "rotate_90(I)" in student
-    # the same as rendering the student prompt directly
+    assert to_student_prompt(student) == student
+
+
+def test_the_student_prompt_is_compact_and_train_only():
+    """One digit per cell (no separators), a one-line diff per example, the program; no DSL
+    reference, no instruction prose, no test pair -- and several times shorter than the teacher's."""
     outcomes = [ExampleOutcome(r.status, r.output, r.error) for r in default_executor().run(PROGRAM, list(TASK.train_inputs))]
     pairs = [(p.input, p.output) for p in TASK.train]
-    assert student == render_student_prompt(pairs, PROGRAM, outcomes)
-    assert to_student_prompt(student) == student
+    student = render_student_prompt(pairs, PROGRAM, outcomes)
+    assert student.startswith("## ex0\nin:\n") and student.rstrip().endswith("return O")
+    first_row = "".join(str(v) for v in TASK.train[0].input[0])
+    assert f"in:\n{first_row}\n" in student
+    assert student.count("diff: ") == len(TASK.train) and "## program\ndef solve(I):" in student
+    assert render_reference().strip()[:200] not in student
+    assert find_leaks(student, list(TASK.test_outputs), [g for p in TASK.train for g in (p.input, p.output)]) == []
+    assert len(student) * 2 < len(_prompt(None))
 
 
 def test_find_leaks_matches_whole_rows_only():
@@ -103,3 +114,13 @@ def test_find_leaks_matches_whole_rows_only():
     # as whole rows, on its own lines or after a label, it is one
     assert find_leaks("Output:\n1 1\n1 1\nDone", [small]) == [0]
     assert find_leaks("the answer is 1 1\n1 1", [small]) == [0]
+
+
+def test_find_leaks_sees_a_test_output_in_the_compact_student_rendering():
+    from arc_pipeline.prompts import compact_grid
+
+    test_out = ((1, 2, 3), (4, 5, 6))
+    prompt = "## ex0\nin:\n11\nout:\n" + compact_grid(test_out) + "\ndiff: correct"
+    assert find_leaks(prompt, [test_out]) == [0]
+    assert find_leaks(prompt.replace("123\n456", "123\n457"), [test_out]) == []
+    assert find_leaks(prompt, [test_out], train_grids=[test_out]) == []  # shown legitimately as a train grid

@@ -19,7 +19,8 @@ import polars as pl
 
 from arc_pipeline.config import PipelineConfig
 from arc_pipeline.layout import RunLayout
-from arc_pipeline.stages.inputs import base_model_path, data_revision, executor_for, tasks_by_role
+from arc_pipeline.stages.inputs import (base_model_path, data_revision, executor_for, tasks_by_role,
+                                       untrained_base_path)
 from arc_pipeline.warehouse import Warehouse
 
 
@@ -65,9 +66,11 @@ def build_eval_report(cfg: PipelineConfig, wh: Warehouse, run_id: str) -> dict:
     executor = executor_for(cfg)
     levels = search_levels(tasks, executor, cfg.seed)
     proposers = {}
-    for name, path in checkpoints.items():
-        proposers[name] = ModelProposer(path, max_new_tokens=cfg.eval.max_new_tokens, device=cfg.device)
-    proposers["base"] = ModelProposer(base, max_new_tokens=cfg.eval.max_new_tokens, device=cfg.device)
+    untrained = untrained_base_path(cfg, wh)
+    models = {**checkpoints, **({"warm-start": base} if str(base) != str(untrained) else {}), "base": untrained}
+    for name, path in models.items():
+        proposers[name] = ModelProposer(path, max_new_tokens=cfg.eval.max_new_tokens, device=cfg.device,
+                                        temperature=cfg.eval.temperature)
     proposers["search-teacher"] = TeacherProposer(SearchTeacher(executor, cfg.teacher.search_generations,
                                                                 cfg.teacher.search_population))
     revision = data_revision(wh)

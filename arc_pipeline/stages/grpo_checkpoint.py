@@ -70,7 +70,8 @@ def heldout_scorer(cfg: PipelineConfig, wh: Warehouse):
         return None
 
     def score(model_dir: Path) -> dict:
-        proposer = ModelProposer(model_dir, max_new_tokens=cfg.eval.max_new_tokens, device=cfg.device)
+        proposer = ModelProposer(model_dir, max_new_tokens=cfg.eval.max_new_tokens, device=cfg.device,
+                                 temperature=cfg.eval.temperature)
         results = refine_many(tasks, proposer, executor_for(cfg), 1, cfg.grpo.heldout_samples, EMPTY_PROGRAM,
                               cfg.seed, attempts=0, model="round", reward_config=cfg.reward)
         edits = [e for r in results for e in r.edits]

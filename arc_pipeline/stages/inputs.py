@@ -130,3 +130,14 @@ def base_model_path(cfg: PipelineConfig, wh: Warehouse) -> Path:
 
     return resolve_base_model(cfg.model, cfg.data_path, lambda: tokenizer_corpus(wh),
                               lambda: warm_start_documents(cfg, wh), seed=cfg.seed)
+
+
+def untrained_base_path(cfg: PipelineConfig, wh: Warehouse) -> Path:
+    """The base model before any training of ours (for 'tiny': the random-init model, without
+    the warm start): the "untrained" reference the evaluation compares every model with."""
+    import dataclasses
+
+    from arc_pipeline.training.tiny_model import resolve_base_model
+
+    cold = dataclasses.replace(cfg.model, warm_start_steps=0)
+    return resolve_base_model(cold, cfg.data_path, lambda: tokenizer_corpus(wh), None, seed=cfg.seed)
