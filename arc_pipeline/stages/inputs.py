@@ -115,6 +115,6 @@ def warm_start_corpus(wh: Warehouse) -> list[str]:
 def base_model_path(cfg: PipelineConfig, wh: Warehouse) -> Path:
     """The base model (built locally for 'tiny', from the warehouse corpora), shared by the
     SFT stage and the evaluation."""
-    from arc_pipeline.training.tiny_model import resolve_base_model
+    from arc_pipeline.training.base_model import resolve_base_model
 
     return resolve_base_model(cfg.model, cfg.data_path, lambda: tokenizer_corpus(wh), lambda: warm_start_corpus(wh))

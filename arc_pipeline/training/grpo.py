@@ -46,8 +46,8 @@ from typing import Any
 from arc_pipeline.config import GRPOConfigSection, ModelConfig
 from arc_pipeline.rewards.smooth import DEFAULT_REWARD, RewardConfig
 from arc_pipeline.rewards.trl import FORMAT_SCORES, make_format_reward  # noqa: F401  (re-exported)
-from arc_pipeline.training.sft import (cached_metrics, fingerprint, load_dtype, lora_config, model_identity,
-                                       no_checkpointing, plot_curves, precision_flags, save_final, use_cuda, write_metrics)
+from arc_pipeline.training.common import (cached_metrics, fingerprint, load_dtype, lora_config, model_identity,
+                                          no_checkpointing, plot_curves, precision_flags, save_final, use_cuda, write_metrics)
 
 GRPO_VERSION = "grpo-v1"
 REQUIRED_COLUMNS = ("prompt", "task_json", "start_program", "reward_before", "task_id")
