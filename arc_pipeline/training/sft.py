@@ -27,6 +27,7 @@ from __future__ import annotations
 import dataclasses
 import shutil
 import time
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -62,13 +63,15 @@ def prepare_rows(rows: list[dict], tokenizer: Any, max_length: int) -> tuple[lis
 
 
 def train_sft(rows: list[dict], base_model: str | Path, model_cfg: ModelConfig, sft_cfg: SFTConfigSection,
-              out_dir: Path, seed: int) -> dict:
+              out_dir: Path, seed: int, *, settings: Mapping[str, Any] | None = None) -> dict:
     """Train (or reuse) an SFT checkpoint; returns the metrics dict (also in ``metrics.json``).
 
     Metrics: ``losses`` (one per optimizer step), ``steps``, ``train_tokens`` (non-padding
     input tokens seen), ``tokens_per_s``, ``wall_s``, ``s_per_step``, ``seed``, ``config``,
     ``rows``/``rows_used``/``prompts_truncated``/``rows_dropped``, ``merged_dir``,
-    ``fingerprint``, ``reused``.
+    ``fingerprint``, ``reused``, ``settings`` (the run's settings in effect as passed by the
+    caller -- sandbox limits, reward config -- recorded for provenance; SFT itself runs no
+    program, so they are not part of the fingerprint).
     """
     out_dir = Path(out_dir)
     rows = [{"prompt": r["prompt"], "completion": r["completion"]} for r in rows]
@@ -143,6 +146,7 @@ def train_sft(rows: list[dict], base_model: str | Path, model_cfg: ModelConfig, 
         "parameters": sum(p.numel() for p in trainer.model.parameters()),
         "device": "cuda" if use_cuda() else "cpu", "torch": torch.__version__,
         "config": {"model": dataclasses.asdict(model_cfg), "sft": dataclasses.asdict(sft_cfg)},
+        "settings": dict(settings or {}),
         "merged_dir": str(merged), "loss_curve": str(out_dir / "loss_curve.png"),
         "log_history": history,
     }
