@@ -166,8 +166,10 @@ def conditioned_text(tok: Any, prompt: str, *, system: str | None = None, chat: 
 def _marker_ids(tok: Any) -> set[int]:
     """Ids of pad, EOS and the ChatML markers that are single tokens of this vocabulary."""
     ids = {i for i in (tok.pad_token_id, tok.eos_token_id) if i is not None}
-    vocab = tok.get_vocab()
-    ids.update(vocab[m] for m in CHATML_MARKERS if m in vocab)
+    for marker in CHATML_MARKERS:  # a marker missing from the vocabulary maps to unk (or None): skip it
+        i = tok.convert_tokens_to_ids(marker)
+        if i is not None and i != tok.unk_token_id:
+            ids.add(int(i))
     return ids
 
 
