@@ -25,7 +25,7 @@ import hashlib
 import json
 import os
 import shutil
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -198,22 +198,6 @@ def load_model_and_tokenizer(path_or_id: str | Path, dtype: str = "float32", dev
     if model.generation_config.pad_token_id is None:
         model.generation_config.pad_token_id = tokenizer.pad_token_id
     return model, tokenizer
-
-
-def resolve_base_model(cfg: ModelConfig, data_dir: Path, corpus_fn: Callable[[], list[str]],
-                       programs_fn: Callable[[], list[str]] | None = None) -> Path | str:
-    """``"tiny"`` -> the built/cached tiny model under ``data_dir/models``, warm-started on
-    ``programs_fn()`` when ``cfg.warm_start_steps`` > 0; else the configured HF id or local
-    path, unchanged."""
-    if cfg.base_model != "tiny":
-        return cfg.base_model
-    built = build_tiny_model(cfg, list(corpus_fn()), Path(data_dir) / "models")
-    if cfg.warm_start_steps <= 0 or programs_fn is None:
-        return built
-    from arc_pipeline.training.warm_start import warm_start
-
-    return warm_start(built, list(programs_fn()), cfg.warm_start_steps, cfg.warm_start_lr,
-                      cfg.warm_start_batch_size)
 
 
 def chat_messages(prompt: str) -> list[dict[str, str]]:

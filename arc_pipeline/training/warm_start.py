@@ -10,7 +10,7 @@ instead of 0% (the official score on the 8 held-out tasks stays 0%). 150 steps a
 (loss 2.12) followed by 60 SFT steps was not enough: 0% valid.
 
 The documents are verified programs of *training* tasks only; the caller keeps held-out
-tasks out (``steps_training.warm_start_corpus``). Content-addressed: the output directory
+tasks out (``stages.inputs.warm_start_corpus``). Content-addressed: the output directory
 ``<base>-warm-<hash>`` covers the base model, the documents and the settings, so an unchanged
 run reuses it.
 """
