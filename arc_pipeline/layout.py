@@ -10,6 +10,9 @@ checkpoint?" has one answer and no module joins ``checkpoints/sft/merged`` by ha
     <data>/checkpoints/<stage>/merged/   the loadable model of that stage (sft, grpo)
     <data>/reports/<run>/                eval reports; reports/latest -> the newest
     <data>/reports/cache/<fp>.json       report cache keyed by the eval fingerprint
+    <data>/run_times.jsonl               one line per `make run` (stage timings)
+    <data>/logs/                         full tracebacks of failed runner stages
+    <data>/dagster_home/                 the runner's default $DAGSTER_HOME
 
 >>> lay = RunLayout(Path("/d"))
 >>> str(lay.merged("sft")), str(lay.report_cache("ab12"))
@@ -22,6 +25,17 @@ from dataclasses import dataclass
 from pathlib import Path
 
 CHECKPOINT_STAGES = ("sft", "grpo")  # trained stages, in training order
+MERGED = "merged"  # the loadable model inside a checkpoint directory
+
+
+def merged_in(checkpoint_dir: Path | str) -> Path:
+    """The loadable model inside a training output directory (what trainers write, given only
+    their ``out_dir``; :meth:`RunLayout.merged` is the same path for a run's stage).
+
+    >>> str(merged_in("/d/checkpoints/grpo"))
+    '/d/checkpoints/grpo/merged'
+    """
+    return Path(checkpoint_dir) / MERGED
 
 
 @dataclass(frozen=True)
@@ -59,7 +73,7 @@ class RunLayout:
 
     def merged(self, stage: str) -> Path:
         """The loadable (merged) model a training stage produced."""
-        return self.checkpoint(stage) / "merged"
+        return merged_in(self.checkpoint(stage))
 
     @property
     def reports(self) -> Path:
@@ -76,3 +90,12 @@ class RunLayout:
     @property
     def run_times(self) -> Path:
         return self.root / "run_times.jsonl"
+
+    @property
+    def logs(self) -> Path:
+        return self.root / "logs"
+
+    @property
+    def dagster_home(self) -> Path:
+        """The runner's ``$DAGSTER_HOME`` when the environment sets none."""
+        return self.root / "dagster_home"

@@ -23,6 +23,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from arc_pipeline.layout import RunLayout
+
 UPSTREAM = ["arc_tasks", "verified_solutions", "baseline_programs"]
 PARTITIONED = ["edit_traces"]
 RUN_CONFIG = {"loggers": {"console": {"config": {"log_level": "INFO"}}}}
@@ -96,7 +98,7 @@ def _failure_messages(result) -> tuple[list[str], list[str]]:
 
 def _log_failure(data_path: Path, label: str, details: list[str]) -> Path:
     """Write the full tracebacks of a failed stage under ``data/logs`` and return the file."""
-    logs = data_path / "logs"
+    logs = RunLayout(data_path).logs
     logs.mkdir(parents=True, exist_ok=True)
     path = logs / f"run-{time.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}.log"
     path.write_text(f"stage {label} failed\n\n" + "\n\n".join(details) + "\n")
@@ -118,7 +120,7 @@ def run_pipeline(profile: str | None = None, select: str = "*", traceback: bool 
     except ConfigError as exc:
         console.print(f"[red]error:[/red] {escape(str(exc))}", soft_wrap=True)
         return 2
-    home = Path(settings.dagster_home or cfg.data_path / "dagster_home")
+    home = Path(settings.dagster_home or RunLayout.of(cfg).dagster_home)
     os.environ.setdefault("HF_HUB_OFFLINE", "1")  # the tiny profile never needs the hub
     import dagster as dg
 
@@ -173,12 +175,13 @@ def run_pipeline(profile: str | None = None, select: str = "*", traceback: bool 
     total = time.perf_counter() - t_all
     record = {"profile": cfg.profile, "total_seconds": round(total, 2), "stages": timings,
               "finished_at": time.strftime("%Y-%m-%dT%H:%M:%S")}
-    cfg.data_path.mkdir(parents=True, exist_ok=True)
-    with open(cfg.data_path / "run_times.jsonl", "a") as fh:
+    layout = RunLayout.of(cfg)
+    layout.root.mkdir(parents=True, exist_ok=True)
+    with open(layout.run_times, "a") as fh:
         fh.write(json.dumps(record) + "\n")
     console.rule("[bold green]done")
     console.print(f"total {total:.1f}s")
-    latest = cfg.data_path / "reports" / "latest" / "report.html"
+    latest = layout.latest_report / "report.html"
     if latest.exists():
         console.print(f"report: {latest.resolve()}")
     return 0

@@ -77,32 +77,38 @@ class Proposer(Protocol):
 class ModelProposer:
     """A local causal LM (HF directory with a chat template) sampled with ``generate``.
 
-    The prompt is the student prompt (:func:`render_student_prompt`) as one chat user turn
-    (``arc_pipeline.training.tiny_model.generation_text``; ``chat=False`` feeds the raw prompt).
-    Prompts longer than ``max_length - max_new_tokens`` tokens keep their END (the current
-    program and the instruction) via ``training.tiny_model.fit_prompt``; ``max_length``
+    Loading, the conditioned text, seeding and decoding are :mod:`arc_pipeline.generation`'s
+    (shared with the local teacher). The prompt is the student prompt
+    (:func:`render_student_prompt`) as one chat user turn (``chat=False`` feeds the raw
+    prompt). Prompts longer than ``max_length - max_new_tokens`` tokens keep their END (the
+    current program and the instruction; ``training.tiny_model.fit_prompt``); ``max_length``
     defaults to the model's ``max_position_embeddings``. ``truncated_prompts`` counts them.
 
     All requests x ``n`` samples are generated in batches of ``batch_size`` sequences (left
     padding); ``torch.manual_seed(seed + batch_index)`` before each batch, so a call is
     reproducible for the same requests, ``n``, ``seed``, ``batch_size`` and device (a sample
     does depend on its batch mates through padding). ``temperature <= 0`` = greedy.
-    Completions are decoded up to the first EOS with special tokens *kept* except
-    pad/EOS (``<think>`` is a special token of the tiny tokenizer and must survive).
+    Completions follow :func:`arc_pipeline.generation.decode_completion`: cut at the first
+    EOS, pad/EOS/ChatML markers dropped, ``<think>``/``</think>`` kept. ``torch_threads``
+    sets torch's intra-op threads while generating (``None``: unchanged).
     """
 
     def __init__(self, model_dir: str | os.PathLike[str], max_new_tokens: int = 96, temperature: float = 1.0,
                  device: str = "cpu", chat: bool = True, *, dtype: str | None = None, batch_size: int = 16,
-                 max_length: int | None = None, top_p: float = 1.0, name: str | None = None) -> None:
+                 max_length: int | None = None, top_p: float = 1.0, name: str | None = None,
+                 torch_threads: int | None = None) -> None:
+        from arc_pipeline.generation import default_dtype
+
         self.model_dir = model_dir  # a local directory or a HF model id
         self.max_new_tokens = int(max_new_tokens)
         self.temperature = float(temperature)
         self.device = device
         self.chat = chat
-        self.dtype = dtype or ("float32" if device == "cpu" else "bfloat16")
+        self.dtype = dtype or default_dtype(device)
         self.batch_size = max(1, int(batch_size))
         self.max_length = max_length
         self.top_p = top_p
+        self.torch_threads = torch_threads
         self.name = name or Path(str(model_dir)).name
         self.truncated_prompts = 0
         self.generated_tokens = 0
@@ -113,14 +119,9 @@ class ModelProposer:
 
     def _load(self):
         if self._model is None:
-            from arc_pipeline.training.tiny_model import load_model_and_tokenizer
+            from arc_pipeline.generation import load_model
 
-            model, tok = load_model_and_tokenizer(self.model_dir, self.dtype, self.device)
-            model.eval()
-            if tok.pad_token is None:
-                tok.pad_token = tok.eos_token
-            tok.padding_side = "left"
-            self._model, self._tokenizer = model, tok
+            self._model, self._tokenizer = load_model(self.model_dir, self.dtype, self.device)
         return self._model, self._tokenizer
 
     @property
@@ -139,36 +140,18 @@ class ModelProposer:
         except ImportError:
             pass
 
-    def _budget(self, model) -> int:
-        if self.max_length:
-            return int(self.max_length)
-        return int(getattr(model.config, "max_position_embeddings", 0) or 4096)
-
     def build_prompt(self, prompt: str) -> str:
         """The exact text the model is conditioned on (chat template + assistant header)."""
-        from arc_pipeline.training.tiny_model import fit_prompt, generation_text
+        from arc_pipeline.generation import conditioned_text, context_budget
 
         model, tok = self._load()
-        if self.chat and getattr(tok, "chat_template", None):
-            prompt, cut = fit_prompt(tok, prompt, self._budget(model), reserve_tokens=self.max_new_tokens)
-            self.truncated_prompts += int(cut)
-            return generation_text(tok, prompt)
-        ids = tok(prompt, add_special_tokens=False)["input_ids"]
-        keep = max(1, self._budget(model) - self.max_new_tokens)
-        if len(ids) > keep:
-            self.truncated_prompts += 1
-            return tok.decode(ids[-keep:], skip_special_tokens=False)
-        return prompt
-
-    def _decode(self, tok, ids: list[int]) -> str:
-        eos = tok.eos_token_id
-        if eos is not None and eos in ids:
-            ids = ids[: ids.index(eos)]
-        drop = {i for i in (tok.pad_token_id, eos) if i is not None}
-        return tok.decode([i for i in ids if i not in drop], skip_special_tokens=False)
+        text, cut = conditioned_text(tok, prompt, chat=self.chat, budget_tokens=context_budget(model, self.max_length),
+                                     reserve_tokens=self.max_new_tokens)
+        self.truncated_prompts += int(cut)
+        return text
 
     def propose(self, requests: Sequence[Request], n: int, seed: int) -> list[list[str]]:
-        import torch
+        from arc_pipeline.generation import sample
 
         if n <= 0 or not requests:
             return [[] for _ in requests]
@@ -177,26 +160,12 @@ class ModelProposer:
             texts = [self.build_prompt(prompt) for _, _, prompt in requests]
             flat = [(r, text) for r, text in enumerate(texts) for _ in range(n)]
             out: list[list[str]] = [[] for _ in requests]
-            greedy = self.temperature <= 0
-            kwargs: dict[str, Any] = {"max_new_tokens": self.max_new_tokens, "do_sample": not greedy,
-                                      "pad_token_id": tok.pad_token_id}
-            if tok.eos_token_id is not None:
-                kwargs["eos_token_id"] = tok.eos_token_id
-            if not greedy:
-                kwargs.update(temperature=self.temperature, top_k=0, top_p=self.top_p)
-            for b, start in enumerate(range(0, len(flat), self.batch_size)):
-                chunk = flat[start:start + self.batch_size]
-                enc = tok([t for _, t in chunk], return_tensors="pt", padding=True, add_special_tokens=False)
-                input_ids = enc["input_ids"].to(self.device)
-                attention = enc["attention_mask"].to(self.device)
-                torch.manual_seed(int(seed) + b)
-                with torch.no_grad():
-                    seqs = model.generate(input_ids=input_ids, attention_mask=attention, **kwargs)
-                new = seqs[:, input_ids.shape[1]:].tolist()
-                for (r, _), ids in zip(chunk, new):
-                    text = self._decode(tok, ids)
-                    self.generated_tokens += len(ids)
-                    out[r].append(text)
+            gens = sample(model, tok, [t for _, t in flat], max_new_tokens=self.max_new_tokens,
+                          temperature=self.temperature, top_p=self.top_p, seed=seed, batch_size=self.batch_size,
+                          device=self.device, threads=self.torch_threads)
+            for (r, _), gen in zip(flat, gens):
+                self.generated_tokens += gen.output_tokens
+                out[r].append(gen.text)
             self.calls += 1
             return out
 

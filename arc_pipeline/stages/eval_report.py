@@ -19,8 +19,8 @@ import polars as pl
 
 from arc_pipeline.config import PipelineConfig
 from arc_pipeline.layout import RunLayout
-from arc_pipeline.stages.inputs import (base_model_path, data_revision, executor_for, tasks_by_role,
-                                       untrained_base_path)
+from arc_pipeline.stages.inputs import (base_model_path, data_revision, executor_for, settings_in_effect,
+                                       tasks_by_role, untrained_base_path)
 from arc_pipeline.warehouse import Warehouse
 
 
@@ -84,7 +84,7 @@ def build_eval_report(cfg: PipelineConfig, wh: Warehouse, run_id: str) -> dict:
     meta = {
         "profile": cfg.profile, "seed": cfg.seed, "data_revision": revision, "run_id": run_id,
         "fingerprint": fingerprint, "eval_tasks": len(tasks), "models": list(proposers),
-        "eval_config": dict(cfg.eval.__dict__), "seconds": round(seconds, 1),
+        "eval_config": dict(cfg.eval.__dict__), "settings": settings_in_effect(cfg), "seconds": round(seconds, 1),
         "python": sys.version.split()[0],
     }
     paths = write_report(results, refine_results, tasks, meta, out_dir, training=training_curves(layout))

@@ -6,6 +6,7 @@ over another stage's table), so a table's shape is known in one place.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from pathlib import Path
 from typing import Any, Literal
@@ -29,6 +30,12 @@ def executor_for(cfg: PipelineConfig | None) -> Any:
         return default_executor()
     box = cfg.sandbox
     return default_executor(num_workers=box.workers, timeout_s=box.timeout_s, memory_limit_mb=box.memory_mb)
+
+
+def settings_in_effect(cfg: PipelineConfig) -> dict[str, Any]:
+    """What results record about how they were produced: the sandbox limits of the pool
+    (``executor_for(cfg).settings()``; no worker is started for this) and the reward config."""
+    return {"sandbox": executor_for(cfg).settings(), "reward": dataclasses.asdict(cfg.reward)}
 
 
 def tasks_by_role(wh: Warehouse, role: Role | None = None, with_test: bool = False) -> dict[str, ArcTask]:
@@ -126,7 +133,7 @@ def warm_start_documents(cfg: PipelineConfig, wh: Warehouse) -> list[dict]:
 def base_model_path(cfg: PipelineConfig, wh: Warehouse) -> Path:
     """The base model (built locally for 'tiny', from the warehouse corpora), shared by the
     SFT stage and the evaluation."""
-    from arc_pipeline.training.tiny_model import resolve_base_model
+    from arc_pipeline.training.base_model import resolve_base_model
 
     return resolve_base_model(cfg.model, cfg.data_path, lambda: tokenizer_corpus(wh),
                               lambda: warm_start_documents(cfg, wh), seed=cfg.seed)
@@ -137,7 +144,7 @@ def untrained_base_path(cfg: PipelineConfig, wh: Warehouse) -> Path:
     the warm start): the "untrained" reference the evaluation compares every model with."""
     import dataclasses
 
-    from arc_pipeline.training.tiny_model import resolve_base_model
+    from arc_pipeline.training.base_model import resolve_base_model
 
     cold = dataclasses.replace(cfg.model, warm_start_steps=0)
     return resolve_base_model(cold, cfg.data_path, lambda: tokenizer_corpus(wh), None, seed=cfg.seed)

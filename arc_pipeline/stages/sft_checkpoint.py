@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from arc_pipeline.config import PipelineConfig
 from arc_pipeline.layout import RunLayout
-from arc_pipeline.stages.inputs import base_model_path, sft_rows
+from arc_pipeline.stages.inputs import base_model_path, settings_in_effect, sft_rows
 from arc_pipeline.warehouse import Warehouse
 
 
@@ -16,4 +16,5 @@ def build_sft_checkpoint(cfg: PipelineConfig, wh: Warehouse) -> dict:
     rows = sft_rows(wh)
     if not rows:
         raise ValueError("sft_examples is empty: materialize edit_traces (all levels) and sft_dataset first")
-    return train_sft(rows, base_model_path(cfg, wh), cfg.model, cfg.sft, RunLayout.of(cfg).checkpoint("sft"), cfg.seed)
+    return train_sft(rows, base_model_path(cfg, wh), cfg.model, cfg.sft, RunLayout.of(cfg).checkpoint("sft"), cfg.seed,
+                     settings=settings_in_effect(cfg))

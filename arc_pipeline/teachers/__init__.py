@@ -14,13 +14,10 @@ Every teacher caches its calls in the warehouse table ``teacher_calls``.
 from __future__ import annotations
 
 from arc_pipeline.config import PipelineConfig
-from arc_pipeline.teachers.base import (BudgetExceededError, EditRequest, MissingAPIKeyError, Teacher,
-                                        TeacherSample)
+from arc_pipeline.teachers.base import (DEFAULT_MODELS, BudgetExceededError, EditRequest, MissingAPIKeyError,
+                                        Teacher, TeacherSample)
 
 TEACHERS = ("search", "anthropic", "gemini", "local", "replay")
-#: Default API models. Kept to ids the pinned SDK lists as current (not deprecated); a test checks
-#: the Claude default against the installed ``anthropic`` package's model list.
-DEFAULT_MODELS = {"anthropic": "claude-sonnet-4-6", "gemini": "gemini-2.5-flash"}
 
 __all__ = ["make_teacher", "TEACHERS", "EditRequest", "TeacherSample", "Teacher", "MissingAPIKeyError",
            "BudgetExceededError"]

@@ -11,6 +11,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Protocol, runtime_checkable
 
+#: Default API models. Kept to ids the pinned SDK lists as current (not deprecated); a test checks
+#: the Claude default against the installed ``anthropic`` package's model list. Defined here, not in
+#: the package ``__init__``, so the client modules need not import the package that imports them.
+DEFAULT_MODELS = {"anthropic": "claude-sonnet-4-6", "gemini": "gemini-2.5-flash"}
+
 
 @dataclass(frozen=True)
 class EditRequest:

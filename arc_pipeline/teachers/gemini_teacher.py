@@ -12,8 +12,7 @@ from __future__ import annotations
 
 import os
 
-from arc_pipeline.teachers import DEFAULT_MODELS
-from arc_pipeline.teachers.base import EditRequest, MissingAPIKeyError
+from arc_pipeline.teachers.base import DEFAULT_MODELS, EditRequest, MissingAPIKeyError
 from arc_pipeline.teachers.budget import Budget
 from arc_pipeline.teachers.cache import CallCache
 from arc_pipeline.teachers.llm import CachedLLMTeacher, RawResponse, RetryInfo, status_retry_info

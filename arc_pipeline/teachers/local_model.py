@@ -1,15 +1,19 @@
 """A local Hugging Face model as a teacher (transformers on CPU/GPU, or vLLM on GPU).
 
-The model directory holds a causal LM and its tokenizer (``save_pretrained`` output). The
-tokenizer is loaded with ``PreTrainedTokenizerFast.from_pretrained``, not ``AutoTokenizer``:
-with transformers 5, ``AutoTokenizer`` on a ``qwen2`` directory builds ``Qwen2Tokenizer``, which
-replaces a custom-trained tokenizer's normalizer / pre-tokenizer and silently changes token ids.
+The model directory holds a causal LM and its tokenizer (``save_pretrained`` output).
+Loading, the conditioned text and decoding are :mod:`arc_pipeline.generation`'s (shared with
+the evaluation's ``ModelProposer``): the tokenizer is the saved one
+(``PreTrainedTokenizerFast``; transformers 5's ``AutoTokenizer`` on a ``qwen2`` directory
+builds ``Qwen2Tokenizer``, which replaces a custom-trained tokenizer's normalizer /
+pre-tokenizer and silently changes token ids); the prompt is the chat template applied to
+``[system, user]`` with the generation prompt (else ``system + "\\n\\n" + prompt``), keeping the
+END of a prompt too long for the model's context; completions keep ``<think>``/``</think>``
+and drop pad/EOS/ChatML markers, cut at the first EOS, on both paths.
 
-The prompt is the tokenizer's chat template applied to ``[system, user]`` (with the generation
-prompt) when the tokenizer has one, else ``system + "\\n\\n" + prompt``. Each sample is generated
-separately, seeded with ``request.seed + sample_index`` (``torch.manual_seed`` for transformers,
-``SamplingParams.seed`` for vLLM), so a sample does not depend on how many were asked for.
-``temperature <= 0`` means greedy decoding.
+Each sample is generated separately, seeded with ``request.seed + sample_index``
+(``generation.sample`` with batch size 1 for transformers, ``SamplingParams.seed`` for vLLM),
+so a sample does not depend on how many were asked for. ``temperature <= 0`` means greedy
+decoding. ``torch_threads`` sets torch's intra-op threads while generating (transformers path).
 
 vLLM is used when it is importable and ``use_vllm`` is not False (``use_vllm=True`` requires it).
 Prompts go to vLLM as token ids from the same tokenizer and outputs are decoded with it, so both
@@ -19,12 +23,14 @@ paths see identical token ids. torch / transformers / vllm are imported lazily (
 from __future__ import annotations
 
 import importlib.util
+import json
 import os
 import threading
 import time
 from pathlib import Path
 from typing import Any
 
+from arc_pipeline.generation import conditioned_text, decode_completion, default_dtype, load_model, load_tokenizer, sample
 from arc_pipeline.teachers.base import EditRequest, TeacherSample
 
 
@@ -42,6 +48,7 @@ class LocalModelTeacher:
         max_new_tokens: int | None = None,
         dtype: str | None = None,
         vllm_kwargs: dict[str, Any] | None = None,
+        torch_threads: int | None = None,
     ) -> None:
         self.model_path = Path(model_path)
         if not self.model_path.is_dir():
@@ -51,6 +58,7 @@ class LocalModelTeacher:
         self.max_new_tokens = max_new_tokens  # caps request.max_output_tokens when set
         self.dtype = dtype  # None: float32 on CPU, bfloat16 elsewhere
         self.vllm_kwargs = dict(vllm_kwargs or {})
+        self.torch_threads = torch_threads
         vllm_available = importlib.util.find_spec("vllm") is not None
         if use_vllm and not vllm_available:
             raise ImportError("use_vllm=True but vllm is not installed (pip install '.[gpu]')")
@@ -66,23 +74,23 @@ class LocalModelTeacher:
     @property
     def tokenizer(self):
         if self._tokenizer is None:
-            from transformers import PreTrainedTokenizerFast  # noqa: PLC0415
-
-            tok = PreTrainedTokenizerFast.from_pretrained(str(self.model_path))
-            if tok.pad_token is None and tok.eos_token is not None:
-                tok.pad_token = tok.eos_token
-            self._tokenizer = tok
+            self._tokenizer = load_tokenizer(self.model_path)
         return self._tokenizer
 
+    def context_length(self) -> int:
+        """The model's context (``max_position_embeddings`` in ``config.json``; 4096 if absent),
+        read without loading the weights so the vLLM path uses the same prompt policy."""
+        try:
+            config = json.loads((self.model_path / "config.json").read_text())
+        except (OSError, json.JSONDecodeError):
+            config = {}
+        return int(config.get("max_position_embeddings") or 4096)
+
     def build_prompt(self, request: EditRequest) -> str:
-        tok = self.tokenizer
-        if getattr(tok, "chat_template", None):
-            messages = []
-            if request.system:
-                messages.append({"role": "system", "content": request.system})
-            messages.append({"role": "user", "content": request.prompt})
-            return tok.apply_chat_template(messages, tokenize=False, add_generation_prompt=True)
-        return f"{request.system}\n\n{request.prompt}" if request.system else request.prompt
+        """The exact text the model is conditioned on (see the module docstring)."""
+        text, _ = conditioned_text(self.tokenizer, request.prompt, system=request.system or None,
+                                   budget_tokens=self.context_length(), reserve_tokens=self._max_new(request))
+        return text
 
     def _max_new(self, request: EditRequest) -> int:
         n = int(request.max_output_tokens)
@@ -102,57 +110,19 @@ class LocalModelTeacher:
 
     def _load_hf(self):
         if self._hf_model is None:
-            import torch  # noqa: PLC0415
-            from transformers import AutoModelForCausalLM  # noqa: PLC0415
-
-            if self.dtype is not None:
-                dtype = getattr(torch, self.dtype)
-            else:
-                dtype = torch.float32 if self.device == "cpu" else torch.bfloat16
-            model = AutoModelForCausalLM.from_pretrained(str(self.model_path), dtype=dtype)
-            model.to(self.device)
-            model.eval()
-            self._hf_model = model
+            self._hf_model, self._tokenizer = load_model(self.model_path, self.dtype or default_dtype(self.device),
+                                                         self.device)
         return self._hf_model
 
     def _sample_hf(self, request: EditRequest, prompt: str, n: int) -> list[TeacherSample]:
-        import torch  # noqa: PLC0415
-
         model = self._load_hf()
-        tok = self.tokenizer
-        enc = tok(prompt, return_tensors="pt", add_special_tokens=False)
-        input_ids = enc["input_ids"].to(self.device)
-        attention_mask = enc["attention_mask"].to(self.device)
-        n_in = int(input_ids.shape[1])
-        greedy = request.temperature <= 0
-        gen_kwargs: dict[str, Any] = {
-            "max_new_tokens": self._max_new(request),
-            "do_sample": not greedy,
-            "pad_token_id": tok.pad_token_id,
-        }
-        if tok.eos_token_id is not None:
-            gen_kwargs["eos_token_id"] = tok.eos_token_id
-        if not greedy:
-            gen_kwargs.update(temperature=float(request.temperature), top_k=0, top_p=1.0)
-        out = []
-        for i in range(n):
-            torch.manual_seed(int(request.seed) + i)
-            t0 = time.monotonic()
-            with torch.no_grad():
-                seq = model.generate(input_ids=input_ids, attention_mask=attention_mask, **gen_kwargs)
-            new_ids = seq[0, n_in:].tolist()
-            finish = "stop" if (tok.eos_token_id is not None and new_ids
-                                and new_ids[-1] == tok.eos_token_id) else "length"
-            out.append(TeacherSample(
-                sample_index=i,
-                text=tok.decode(new_ids, skip_special_tokens=True),
-                input_tokens=n_in,
-                output_tokens=len(new_ids),
-                latency_s=time.monotonic() - t0,
-                finish_reason=finish,
-            ))
-            self.calls_made += 1
-        return out
+        gens = sample(model, self.tokenizer, [prompt] * n, max_new_tokens=self._max_new(request),
+                      temperature=float(request.temperature), seed=int(request.seed), batch_size=1,
+                      device=self.device, threads=self.torch_threads)
+        self.calls_made += len(gens)
+        return [TeacherSample(sample_index=i, text=g.text, input_tokens=g.input_tokens, output_tokens=g.output_tokens,
+                              latency_s=g.latency_s, finish_reason=g.finish_reason)
+                for i, g in enumerate(gens)]
 
     # -- vLLM path (GPU) -----------------------------------------------------------------------
 
@@ -179,7 +149,7 @@ class LocalModelTeacher:
             comp = res.outputs[0]
             out.append(TeacherSample(
                 sample_index=i,
-                text=self.tokenizer.decode(list(comp.token_ids), skip_special_tokens=True),
+                text=decode_completion(self.tokenizer, comp.token_ids),
                 input_tokens=len(ids),
                 output_tokens=len(comp.token_ids),
                 latency_s=latency,

@@ -47,8 +47,8 @@ from typing import Any
 from arc_pipeline.config import GRPOConfigSection, ModelConfig
 from arc_pipeline.rewards.smooth import DEFAULT_REWARD, RewardConfig
 from arc_pipeline.rewards.trl import FORMAT_SCORES, make_format_reward  # noqa: F401  (re-exported)
-from arc_pipeline.training.sft import (cached_metrics, fingerprint, load_dtype, lora_config, model_identity,
-                                       no_checkpointing, plot_curves, precision_flags, save_final, use_cuda, write_metrics)
+from arc_pipeline.training.common import (cached_metrics, fingerprint, load_dtype, lora_config, model_identity,
+                                          no_checkpointing, plot_curves, precision_flags, save_final, use_cuda, write_metrics)
 
 GRPO_VERSION = "grpo-v1"
 REQUIRED_COLUMNS = ("prompt", "task_json", "start_program", "reward_before", "task_id")
@@ -132,7 +132,8 @@ def train_grpo(prompts: list[dict], init_model: Path | str, model_cfg: ModelConf
     ``metrics.json``): ``reward_mean``/``reward_std``/``frac_reward_zero_std`` per logged step,
     ``reward_delta_r``/``reward_format`` (per-function means), ``completion_length``, ``losses``,
     ``steps``, ``wall_s``, ``s_per_step``, ``parse_status_counts``, ``merged_dir``,
-    ``fingerprint``, ``reused``.
+    ``fingerprint``, ``reused``, ``settings`` (``sandbox``: the limits of the pool the reward
+    ran in, ``reward``: ``reward_config``).
     """
     out_dir = Path(out_dir)
     if not prompts:
@@ -160,6 +161,7 @@ def train_grpo(prompts: list[dict], init_model: Path | str, model_cfg: ModelConf
     from transformers import AutoModelForCausalLM, set_seed
     from trl import GRPOConfig, GRPOTrainer
 
+    from arc_pipeline.execution import default_executor
     from arc_pipeline.rewards.trl import make_trl_reward
     from arc_pipeline.training.tiny_model import chat_messages, fit_prompt, load_tokenizer
 
@@ -247,6 +249,7 @@ def train_grpo(prompts: list[dict], init_model: Path | str, model_cfg: ModelConf
         "sampling_weights": weights, "steps_per_generation": spg,
         "device": "cuda" if use_cuda() else "cpu", "torch": torch.__version__,
         "config": {"model": dataclasses.asdict(model_cfg), "grpo": dataclasses.asdict(grpo_cfg)},
+        "settings": {"sandbox": default_executor().settings(), "reward": dataclasses.asdict(reward_config)},
         "merged_dir": str(merged), "reward_curve": str(out_dir / "reward_curve.png"),
         "log_history": history,
     }

@@ -25,145 +25,18 @@ seed); an unchanged call returns the stored metrics (``reused=True``) without tr
 from __future__ import annotations
 
 import dataclasses
-import hashlib
-import json
 import shutil
 import time
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 from arc_pipeline.config import ModelConfig, SFTConfigSection
+from arc_pipeline.training.common import (cached_metrics, fingerprint, load_dtype, lora_config, model_identity,
+                                          no_checkpointing, plot_curves, precision_flags, save_final, use_cuda,
+                                          write_metrics)
 
 SFT_VERSION = "sft-v1"
-
-
-# --------------------------------------------------------------------------- shared helpers
-
-
-def fingerprint(*parts: Any) -> str:
-    """sha256 of the canonical JSON of ``parts`` (dataclasses as dicts, paths as strings)."""
-    def default(o: Any) -> Any:
-        if dataclasses.is_dataclass(o):
-            return dataclasses.asdict(o)
-        return str(o)
-
-    return hashlib.sha256(json.dumps(parts, sort_keys=True, default=default).encode()).hexdigest()[:16]
-
-
-def model_identity(path_or_id: str | Path) -> str:
-    """What a fingerprint records for a base/init model.
-
-    A HF id stays as is. A local ``merged/`` dir written by our trainers is identified by its
-    run's fingerprint (``../metrics.json``), so a retrained SFT checkpoint at the same path
-    invalidates the GRPO run built on it; other local dirs by their name plus the names, sizes
-    and mtimes of their files (the tiny model's dir name is already content-addressed).
-    """
-    path = Path(path_or_id)
-    if not path.is_dir():
-        return str(path_or_id)
-    metrics = path.parent / "metrics.json"
-    if path.name == "merged" and metrics.exists():
-        try:
-            return f"trained:{json.loads(metrics.read_text())['fingerprint']}"
-        except (OSError, KeyError, json.JSONDecodeError):
-            pass
-    files = sorted((f.name, f.stat().st_size, f.stat().st_mtime_ns) for f in path.iterdir() if f.is_file())
-    return f"dir:{path.name}:{fingerprint(files)}"
-
-
-def cached_metrics(out_dir: Path, fp: str) -> dict | None:
-    """Stored metrics when ``out_dir`` holds a finished run with fingerprint ``fp``."""
-    path = Path(out_dir) / "metrics.json"
-    if not path.exists() or not (Path(out_dir) / "merged" / "config.json").exists():
-        return None
-    try:
-        metrics = json.loads(path.read_text())
-    except (OSError, json.JSONDecodeError):
-        return None
-    if metrics.get("fingerprint") != fp:
-        return None
-    metrics["reused"] = True
-    return metrics
-
-
-def write_metrics(out_dir: Path, metrics: dict) -> None:
-    tmp = Path(out_dir) / "metrics.json.tmp"
-    tmp.write_text(json.dumps(metrics, indent=2, default=str))
-    tmp.replace(Path(out_dir) / "metrics.json")
-
-
-def plot_curves(path: Path, curves: dict[str, list[float]], title: str, xlabel: str = "step") -> None:
-    """A line plot (matplotlib, Agg backend) of named series."""
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-
-    fig, ax = plt.subplots(figsize=(6, 3.5), dpi=100)
-    for name, ys in curves.items():
-        if ys:
-            ax.plot(range(1, len(ys) + 1), ys, marker="." if len(ys) < 50 else None, label=name)
-    ax.set_title(title)
-    ax.set_xlabel(xlabel)
-    ax.grid(alpha=0.3)
-    if len(curves) > 1:
-        ax.legend()
-    fig.tight_layout()
-    fig.savefig(path)
-    plt.close(fig)
-
-
-def use_cuda() -> bool:
-    import torch
-
-    return torch.cuda.is_available()
-
-
-def precision_flags(model_cfg: ModelConfig) -> dict[str, Any]:
-    """CPU: fp32, ``use_cpu``; GPU: ``bf16`` when ``model_cfg.dtype == "bfloat16"``."""
-    if use_cuda():
-        return {"bf16": model_cfg.dtype == "bfloat16", "fp16": False, "use_cpu": False}
-    return {"bf16": False, "fp16": False, "use_cpu": True}
-
-
-def load_dtype(model_cfg: ModelConfig, use_lora: bool):
-    """Weights dtype: bf16 for a LoRA base on GPU; fp32 otherwise (full fine-tunes keep fp32
-    master weights and train under bf16 autocast)."""
-    import torch
-
-    if use_cuda() and use_lora and model_cfg.dtype == "bfloat16":
-        return torch.bfloat16
-    return torch.float32
-
-
-def no_checkpointing() -> dict[str, bool]:
-    """Activation (gradient) checkpointing off: trl defaults it on; it only slows small models."""
-    from transformers import TrainingArguments
-
-    names = {f.name for f in dataclasses.fields(TrainingArguments)}
-    return {"activation_checkpointing": False} if "activation_checkpointing" in names else {"gradient_checkpointing": False}
-
-
-def lora_config(sft_cfg: Any):
-    """peft LoRA from a config section with ``lora_r/alpha/dropout/targets`` (SFT or GRPO)."""
-    from peft import LoraConfig
-
-    return LoraConfig(r=sft_cfg.lora_r, lora_alpha=sft_cfg.lora_alpha, lora_dropout=sft_cfg.lora_dropout,
-                      target_modules=list(sft_cfg.lora_targets), task_type="CAUSAL_LM", bias="none")
-
-
-def save_final(model: Any, tokenizer: Any, out_dir: Path, is_peft: bool) -> Path:
-    """Save ``adapter/`` (peft only) and ``merged/`` (merged weights + tokenizer)."""
-    from arc_pipeline.training.tiny_model import save_tokenizer
-
-    merged_dir = Path(out_dir) / "merged"
-    shutil.rmtree(merged_dir, ignore_errors=True)
-    if is_peft:
-        model.save_pretrained(str(Path(out_dir) / "adapter"))
-        model = model.merge_and_unload()
-    model.save_pretrained(str(merged_dir))
-    save_tokenizer(tokenizer, merged_dir)
-    return merged_dir
 
 
 # --------------------------------------------------------------------------- SFT
@@ -209,13 +82,15 @@ def split_eval_rows(rows: list[dict], fraction: float) -> tuple[list[dict], list
 
 
 def train_sft(rows: list[dict], base_model: str | Path, model_cfg: ModelConfig, sft_cfg: SFTConfigSection,
-              out_dir: Path, seed: int) -> dict:
+              out_dir: Path, seed: int, *, settings: Mapping[str, Any] | None = None) -> dict:
     """Train (or reuse) an SFT checkpoint; returns the metrics dict (also in ``metrics.json``).
 
     Metrics: ``losses`` (one per optimizer step), ``steps``, ``train_tokens`` (non-padding
     input tokens seen), ``tokens_per_s``, ``wall_s``, ``s_per_step``, ``seed``, ``config``,
     ``rows``/``rows_used``/``prompts_truncated``/``rows_dropped``, ``merged_dir``,
-    ``fingerprint``, ``reused``.
+    ``fingerprint``, ``reused``, ``settings`` (the run's settings in effect as passed by the
+    caller -- sandbox limits, reward config -- recorded for provenance; SFT itself runs no
+    program, so they are not part of the fingerprint).
     """
     out_dir = Path(out_dir)
     rows = [{"prompt": r["prompt"], "completion": r["completion"]} for r in rows]
@@ -301,6 +176,7 @@ def train_sft(rows: list[dict], base_model: str | Path, model_cfg: ModelConfig, 
         "parameters": sum(p.numel() for p in trainer.model.parameters()),
         "device": "cuda" if use_cuda() else "cpu", "torch": torch.__version__,
         "config": {"model": dataclasses.asdict(model_cfg), "sft": dataclasses.asdict(sft_cfg)},
+        "settings": dict(settings or {}),
         "merged_dir": str(merged), "loss_curve": str(out_dir / "loss_curve.png"),
         "log_history": history,
     }

@@ -25,7 +25,7 @@ import hashlib
 import json
 import os
 import shutil
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -219,23 +219,6 @@ def load_model_and_tokenizer(path_or_id: str | Path, dtype: str = "float32", dev
     if model.generation_config.pad_token_id is None:
         model.generation_config.pad_token_id = tokenizer.pad_token_id
     return model, tokenizer
-
-
-def resolve_base_model(cfg: ModelConfig, data_dir: Path, corpus_fn: Callable[[], list[str]],
-                       documents_fn: Callable[[], list] | None = None, seed: int = 0) -> Path | str:
-    """``"tiny"`` -> the built/cached tiny model under ``data_dir/models``, warm-started on
-    ``documents_fn()`` (:mod:`arc_pipeline.training.warm_start` documents) when
-    ``cfg.warm_start_steps`` > 0; else the configured HF id or local path, unchanged."""
-    if cfg.base_model != "tiny":
-        return cfg.base_model
-    built = build_tiny_model(cfg, list(corpus_fn()), Path(data_dir) / "models")
-    if cfg.warm_start_steps <= 0 or documents_fn is None:
-        return built
-    from arc_pipeline.training.warm_start import warm_start
-
-    return warm_start(built, list(documents_fn()), cfg.warm_start_steps, cfg.warm_start_lr,
-                      cfg.warm_start_batch_size, seed=seed, max_tokens=cfg.warm_start_max_tokens,
-                      threads=cfg.torch_threads)
 
 
 def chat_messages(prompt: str) -> list[dict[str, str]]:

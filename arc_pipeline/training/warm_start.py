@@ -14,7 +14,7 @@ first, from *training* tasks only (the caller keeps held-out tasks out):
   change what differs) with ~10x more rows.
 
 Documents are ``{"prompt": str | None, "completion": str}``; ``prompt=None`` is a plain text.
-Content-addressed: the output directory ``<base>-warm-<hash>`` covers the base model, the
+The caller keeps held-out tasks out (``stages.inputs.warm_start_documents``). Content-addressed: the output directory ``<base>-warm-<hash>`` covers the base model, the
 documents and the settings, so an unchanged run reuses it.
 """
 

@@ -73,3 +73,25 @@ def test_executor_for_applies_the_sandbox_section():
         assert settings["num_workers"] == 1 and settings["timeout_s"] == 2.5 and settings["memory_limit_mb"] == 512
     finally:
         shutdown_default_executor()
+
+
+def test_settings_in_effect_records_sandbox_and_reward():
+    """What SFT/GRPO metrics and the eval report's meta record: the pool's limits and cfg.reward."""
+    import dataclasses
+
+    from arc_pipeline.config import PipelineConfig, SandboxConfig
+    from arc_pipeline.execution import shutdown_default_executor
+    from arc_pipeline.rewards.smooth import RewardConfig
+    from arc_pipeline.stages.inputs import settings_in_effect
+
+    reward = RewardConfig(thinking_penalty_weight=0.5)
+    cfg = dataclasses.replace(PipelineConfig(), sandbox=SandboxConfig(workers=1, timeout_s=3.0, memory_mb=768),
+                              reward=reward)
+    try:
+        settings = settings_in_effect(cfg)
+        assert settings["sandbox"]["timeout_s"] == 3.0 and settings["sandbox"]["memory_limit_mb"] == 768
+        assert settings["sandbox"]["num_workers"] == 1
+        assert settings["reward"] == dataclasses.asdict(reward) and settings["reward"]["thinking_penalty_weight"] == 0.5
+        assert json.loads(json.dumps(settings)) == settings  # stored as JSON next to results
+    finally:
+        shutdown_default_executor()

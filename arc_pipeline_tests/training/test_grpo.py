@@ -2,6 +2,7 @@
 (trl's log_history and metrics.json), the checkpoint is saved, re-runs are skipped, and the
 curriculum sampling hook is deterministic."""
 
+import dataclasses
 import json
 import os
 import random
@@ -92,6 +93,11 @@ def test_grpo_logs_sandboxed_rewards(tmp_path):
     assert sum(m["parse_status_counts"].values()) == 3 * cfg.batch_size
     assert max(m["reward_delta_r"]) < 0  # nothing parses -> negative Δr: it ran through OUR reward
     assert (out / "reward_curve.png").stat().st_size > 1000
+    from arc_pipeline.execution import default_executor
+    from arc_pipeline.rewards.smooth import DEFAULT_REWARD
+
+    stored = json.loads((out / "metrics.json").read_text())["settings"]  # the settings the reward ran under
+    assert stored["sandbox"] == default_executor().settings() and stored["reward"] == dataclasses.asdict(DEFAULT_REWARD)
     model, _ = load_model_and_tokenizer(out / "merged")
     assert model.config.model_type == "qwen2"
     assert train_grpo(rows, base, MODEL_CFG, cfg, out, seed=0, sampling_weights=[1.0, 3.0])["reused"] is True

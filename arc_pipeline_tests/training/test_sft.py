@@ -87,8 +87,10 @@ def test_sft_lora_saves_adapter_and_merged(base_model, tmp_path):
     from arc_pipeline.training.tiny_model import load_model_and_tokenizer
 
     cfg = SFTConfigSection(use_lora=True, lora_r=4, lora_alpha=8, max_steps=3, batch_size=4, learning_rate=1e-3)
-    m = train_sft(sft_rows(8), base_model, MODEL_CFG, cfg, tmp_path, seed=1)
+    settings = {"sandbox": {"timeout_s": 2.0}, "reward": {"pixel_exponent": 10.0}}
+    m = train_sft(sft_rows(8), base_model, MODEL_CFG, cfg, tmp_path, seed=1, settings=settings)
     assert m["steps"] == 3
+    assert json.loads((tmp_path / "metrics.json").read_text())["settings"] == settings  # recorded with the run
     assert (tmp_path / "adapter" / "adapter_config.json").exists()
     model, _ = load_model_and_tokenizer(tmp_path / "merged")
     assert not any("lora" in name for name, _ in model.named_parameters())

@@ -8,9 +8,9 @@ import pytest
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
 from arc_pipeline.config import ModelConfig  # noqa: E402
+from arc_pipeline.training.base_model import resolve_base_model  # noqa: E402
 from arc_pipeline.training.tiny_model import (  # noqa: E402
-    build_tiny_model, fit_prompt, generation_text, load_model_and_tokenizer, load_tokenizer, resolve_base_model,
-    tiny_fingerprint)
+    build_tiny_model, fit_prompt, generation_text, load_model_and_tokenizer, load_tokenizer, tiny_fingerprint)
 
 pytestmark = pytest.mark.slow
 

@@ -11,7 +11,8 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
 from arc_pipeline.config import ModelConfig  # noqa: E402
 from arc_pipeline.solutions import load_solutions, rule_description  # noqa: E402
-from arc_pipeline.training.tiny_model import build_tiny_model, load_model_and_tokenizer, resolve_base_model  # noqa: E402
+from arc_pipeline.training.base_model import resolve_base_model  # noqa: E402
+from arc_pipeline.training.tiny_model import build_tiny_model, load_model_and_tokenizer  # noqa: E402
 from arc_pipeline.training.warm_start import warm_start  # noqa: E402
 
 pytestmark = pytest.mark.slow
