@@ -80,44 +80,38 @@ def _heads(hidden: int) -> tuple[int, int]:
     return heads, kv
 
 
-# The student's split: an identifier (optionally after one space) is one piece, so BPE can give
-# every DSL primitive and variable name a single token (" rotate_90", " x3"); every digit is its
-# own piece, so a grid cell is one token. Punctuation and whitespace as in Qwen's regex.
-STUDENT_SPLIT_REGEX = (
-    r"""(?i:'s|'t|'re|'ve|'m|'ll|'d)| ?[A-Za-z_][A-Za-z0-9_]*| ?\p{L}+|\p{N}"""
-    r"""| ?[^\s\p{L}\p{N}]+[\r\n]*|\s*[\r\n]+|\s+(?!\S)|\s+"""
-)
+def primitive_tokens() -> list:
+    """Every DSL primitive name as one added token (``single_word``: never matched inside a longer
+    identifier, so ``shapes`` is not ``shape`` + ``s``). Added tokens survive the ``Qwen2Tokenizer``
+    rebuild (module docstring), unlike a custom split regex, so both loaders give the same ids."""
+    from tokenizers import AddedToken
 
-
-def vocabulary_document() -> str:
-    """Every DSL primitive name in the spellings programs use (after a space, after ``(``),
-    three times each: BPE keeps pieces seen at least twice, so each name becomes one token
-    even when the corpus uses it once."""
     from arc_pipeline.dsl import PRIMITIVES
 
-    names = sorted(PRIMITIVES)
-    line = " ".join(f"{n}({n}, {n}" for n in names)
-    return "\n".join([line] * 3)
+    return [AddedToken(name, single_word=True, normalized=False) for name in sorted(PRIMITIVES)]
 
 
 def train_tokenizer(corpus: Sequence[str], vocab_size: int):
-    """Byte-level BPE wrapped in a ``PreTrainedTokenizerFast``: one token per grid cell and per
-    DSL name (``STUDENT_SPLIT_REGEX`` + ``vocabulary_document``)."""
+    """Byte-level BPE (Qwen's split: every digit -- every grid cell -- is its own token) plus one
+    added token per DSL primitive name, wrapped in a ``PreTrainedTokenizerFast``."""
     from tokenizers import Regex, Tokenizer, decoders, models, normalizers, pre_tokenizers, trainers
     from transformers import PreTrainedTokenizerFast
 
     tok = Tokenizer(models.BPE(unk_token=None, byte_fallback=False))
     tok.normalizer = normalizers.NFC()
     tok.pre_tokenizer = pre_tokenizers.Sequence([
-        pre_tokenizers.Split(Regex(STUDENT_SPLIT_REGEX), behavior="isolated", invert=False),
+        pre_tokenizers.Split(Regex(QWEN_SPLIT_REGEX), behavior="isolated", invert=False),
         pre_tokenizers.ByteLevel(add_prefix_space=False, use_regex=False),
     ])
     tok.decoder = decoders.ByteLevel()
+    names = primitive_tokens()  # part of the vocabulary budget: the BPE learns the rest
     trainer = trainers.BpeTrainer(
-        vocab_size=vocab_size, min_frequency=2, special_tokens=SPECIAL_TOKENS,
+        vocab_size=max(vocab_size - len(names), len(SPECIAL_TOKENS) + 256 + 64), min_frequency=2,
+        special_tokens=SPECIAL_TOKENS,
         initial_alphabet=pre_tokenizers.ByteLevel.alphabet(), show_progress=False,
     )
-    tok.train_from_iterator([vocabulary_document(), *corpus], trainer=trainer)
+    tok.train_from_iterator(list(corpus), trainer=trainer)
+    tok.add_tokens(names)
     fast = PreTrainedTokenizerFast(
         tokenizer_object=tok, eos_token=IM_END, pad_token=PAD, unk_token=None, bos_token=None,
         additional_special_tokens=[EOT, IM_START, THINK_OPEN, THINK_CLOSE],

@@ -97,3 +97,17 @@ def test_fit_prompt_keeps_the_end(tiny):
     assert cut and fitted.endswith("## Current program\ndef solve(I):")
     assert fitted.startswith("[... ") and "line 199" in fitted and "line 0:" not in fitted
     assert len(tok(generation_text(tok, fitted))["input_ids"]) + 50 <= 300
+
+
+def test_one_token_per_dsl_primitive_and_per_grid_cell(tiny):
+    """The student representation: a primitive name is one token (never split into pieces, never
+    matched inside a longer identifier) and a compact grid row costs one token per cell."""
+    from arc_pipeline.dsl import PRIMITIVES
+
+    _, path = tiny
+    tok = load_tokenizer(path)
+    for name in sorted(PRIMITIVES):
+        pieces = tok.convert_ids_to_tokens(tok(f"    O = {name}(I)", add_special_tokens=False)["input_ids"])
+        assert name in pieces, (name, pieces)
+    assert "shape" not in tok.convert_ids_to_tokens(tok(" shapes = x", add_special_tokens=False)["input_ids"])
+    assert len(tok("0123\n4567\n", add_special_tokens=False)["input_ids"]) == 10
