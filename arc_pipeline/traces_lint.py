@@ -13,7 +13,8 @@ flags when it is sampled (columns ``lint_repetition``, ``lint_flags``, ``lint_no
   ``lint.min_tokens_for_repetition`` words.
 * ``colour_arithmetic`` -- colours are labels: adding, averaging or ordering colour numbers
   ("5 + 3 = 8", "colour 7 is greater than 2", "sum of the colours") means nothing. A bare
-  single-digit equation counts unless its sentence talks about positions or sizes.
+  single-digit equation counts when its sentence names colours or does not talk about positions
+  or sizes (rows, columns, width, ...).
 * ``answer_leak`` -- the trace mentions the test input/output (the prompt shows train pairs
   only) or claims to know the answer ("I remember this task", "the answer is").
 * ``over_budget`` -- more thinking tokens (``parsing.count_tokens``) than the level's budget:
@@ -49,6 +50,7 @@ _COLOUR_PATTERNS = [
     re.compile(rf"\b(add|adding|sum|summing|subtract|subtracting|multiply|multiplying|averaging)\s+(up\s+)?"
                rf"(the\s+)?(\w+\s+)?{_COLOUR}\b", re.IGNORECASE),
 ]
+_COLOUR_WORD = re.compile(rf"\b{_COLOUR}\b", re.IGNORECASE)
 _BARE_EQUATION = re.compile(r"(?<![\w.])\d\s*[-+*×]\s*\d(?![\w.])\s*=\s*\d+(?![\w.])")
 _POSITION_WORDS = re.compile(r"\b(row|rows|col|cols|column|columns|index|position|offset|width|height|size|"
                              r"shift|step|steps|cells?|pixels?|times|count|length|coordinates?|x|y)\b", re.IGNORECASE)
@@ -112,7 +114,7 @@ def colour_arithmetic(cot: str) -> str | None:
             return m.group(0)
     for sentence in _SENTENCE.split(cot):
         m = _BARE_EQUATION.search(sentence)
-        if m and not _POSITION_WORDS.search(sentence):
+        if m and (_COLOUR_WORD.search(sentence) or not _POSITION_WORDS.search(sentence)):
             return m.group(0)
     return None
 
