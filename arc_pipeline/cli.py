@@ -1,4 +1,4 @@
-"""Command line: ``arc-pipeline verify | score | bench | run | reference``.
+"""Command line: ``arc-pipeline verify | score | bench | run | reference | review``.
 
 Heavy imports (dagster, torch) happen inside the command that needs them, so ``score`` and
 ``verify`` start fast.
@@ -179,6 +179,58 @@ def cmd_reference(args) -> int:
     return 0
 
 
+def cmd_review(args) -> int:
+    """Show a stratified sample of traces (HTML page or terminal), or store verdicts."""
+    from arc_pipeline.config import ConfigError, resolve_config, settings_from_env
+    from arc_pipeline.review import ReviewError, read_verdicts_file, record_verdicts
+    from arc_pipeline.warehouse import Warehouse
+
+    try:
+        cfg = resolve_config(settings_from_env())
+    except ConfigError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    wh = Warehouse(cfg.warehouse_path)
+    if not wh.has_table("edit_traces"):
+        print(f"error: {cfg.warehouse_path}: no edit_traces table yet (materialize edit_traces first)", file=sys.stderr)
+        return 2
+    try:
+        if args.verdict or args.import_file:
+            verdicts = ([{"trace_id": args.verdict[0], "verdict": args.verdict[1], "note": args.note}]
+                        if args.verdict else read_verdicts_file(args.import_file))
+            n = record_verdicts(wh, verdicts, reviewer=args.reviewer)
+            print(f"stored {n} verdict{'s' if n != 1 else ''} in trace_reviews ({cfg.warehouse_path})")
+            return 0
+        return _show_review_sample(cfg, wh, args)
+    except ReviewError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+
+
+def _show_review_sample(cfg, wh, args) -> int:
+    from arc_pipeline.review import (latest_verdicts, prepare, render_html, render_text, stratified_sample,
+                                     verdicts_template)
+    from arc_pipeline.stages.inputs import executor_for, tasks_by_role
+
+    traces = wh.read("edit_traces")
+    reviewed = set() if args.include_reviewed else set(latest_verdicts(wh)["trace_id"].to_list())
+    sample = stratified_sample(traces, args.n, seed=args.seed, exclude=reviewed)
+    if sample.height == 0:
+        print("nothing to review: every trace has a verdict (--include-reviewed shows them again)")
+        return 0
+    shown = prepare(sample, tasks_by_role(wh, "train"), executor_for(cfg))  # the process-wide sandbox pool
+    if args.terminal:
+        print(render_text(shown))
+        return 0
+    out = Path(args.out) if args.out else cfg.data_path / "reviews"
+    out.mkdir(parents=True, exist_ok=True)
+    page, template = out / "review.html", out / "verdicts.jsonl"
+    page.write_text(render_html(shown))
+    template.write_text(verdicts_template(shown))
+    print(f"{len(shown)} traces: {page}\nverdicts: fill in {template}, then arc-pipeline review --import {template}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="arc-pipeline", description=__doc__.splitlines()[0])
     sub = p.add_subparsers(dest="command", required=True)
@@ -222,6 +274,20 @@ def build_parser() -> argparse.ArgumentParser:
 
     ref = sub.add_parser("reference", help="print the markdown DSL reference")
     ref.set_defaults(fn=cmd_reference)
+
+    rv = sub.add_parser("review", help="manual check of edit traces: a stratified sample as HTML or text; verdicts")
+    rv.add_argument("--n", type=int, default=20, help="traces to show (default 20)")
+    rv.add_argument("--seed", type=int, default=0)
+    rv.add_argument("--out", default=None, help="folder for review.html + verdicts.jsonl (default: <data>/reviews)")
+    rv.add_argument("--terminal", action="store_true", help="print the sample instead of writing a page")
+    rv.add_argument("--include-reviewed", action="store_true", help="also sample traces that have a verdict")
+    rv.add_argument("--verdict", nargs=2, metavar=("TRACE_ID", "VERDICT"),
+                    help="store a verdict (accept | reject | note) for one trace")
+    rv.add_argument("--note", default="", help="the note stored with --verdict")
+    rv.add_argument("--import", dest="import_file", default=None, metavar="FILE",
+                    help="store the verdicts of a JSONL file (the page's verdicts.jsonl)")
+    rv.add_argument("--reviewer", default="", help="who reviewed (stored with the verdicts)")
+    rv.set_defaults(fn=cmd_review)
     return p
 
 

@@ -50,9 +50,12 @@ class TasksConfig:
 class TeacherConfig:
     """Which teacher writes edits, and how much it may spend."""
 
-    name: str = "search"  # search | anthropic | gemini | local | replay
+    name: str = "search"  # search | anthropic | gemini | openai | local | replay
     model: str = ""
     base_url: str | None = None
+    # teacher "openai" (any OpenAI-compatible server): the environment variable holding its key;
+    # "" = the server needs none (a local `vllm serve`)
+    api_key_env: str = "OPENAI_API_KEY"
     replay_path: str | None = None
     samples_per_start: int = 4
     rounds: int = 1
@@ -168,6 +171,29 @@ class SandboxConfig:
     memory_mb: int = 1024  # address-space limit per worker process
 
 
+#: Every flag ``arc_pipeline.traces_lint`` can raise on a trace.
+LINT_FLAGS = ("repetition", "colour_arithmetic", "answer_leak", "over_budget")
+
+
+@dataclass
+class LintConfig:
+    """Thresholds of the CoT lint (``arc_pipeline/traces_lint.py``), computed with every trace."""
+
+    repetition_threshold: float = 0.35  # repetition score at or above which a CoT is "repetition"
+    min_tokens_for_repetition: int = 40  # shorter CoTs are never called repetitive
+    # thinking budget of level-k = k x this many tokens; None = the curriculum's base_thinking_budget
+    tokens_per_level: int | None = None
+    max_flagged_rate: float = 0.25  # the asset check warns when more traces than this are flagged
+
+
+@dataclass
+class DatasetConfig:
+    """What the SFT dataset leaves out besides the selection rules in ``arc_pipeline/dataset.py``."""
+
+    # traces carrying any of these lint flags never become SFT rows ([] = keep flagged traces)
+    drop_lint_flags: list[str] = field(default_factory=lambda: list(LINT_FLAGS))
+
+
 @dataclass
 class PipelineConfig:
     """Everything a run depends on; recorded with every result."""
@@ -185,6 +211,8 @@ class PipelineConfig:
     eval: EvalConfig = field(default_factory=EvalConfig)
     sandbox: SandboxConfig = field(default_factory=SandboxConfig)
     reward: RewardConfig = field(default_factory=RewardConfig)  # constants of the smooth reward
+    lint: LintConfig = field(default_factory=LintConfig)
+    dataset: DatasetConfig = field(default_factory=DatasetConfig)
     # overrides of arc_pipeline.curriculum.CurriculumConfig (sunset_mean, boost_mean, gate_levels, ...)
     curriculum: dict[str, Any] = field(default_factory=dict)
 

@@ -211,3 +211,31 @@ def export_hf(frame: pl.DataFrame, path) -> None:
     from datasets import Dataset
 
     Dataset.from_dict({c: frame[c].to_list() for c in ("prompt", "completion", "task_id", "delta_r")}).save_to_disk(str(path))
+
+
+def drop_flagged_and_rejected(traces: pl.DataFrame, drop_flags: Iterable[str],
+                              rejected: pl.DataFrame | None = None) -> tuple[pl.DataFrame, dict[str, int]]:
+    """``traces`` without rows carrying any of ``drop_flags`` (``lint_flags``) or rejected by a
+    reviewer (``rejected``: rows holding the trace key columns); plus how many each rule removed.
+
+    Why before selection: a flagged or rejected trace must not take one of the top-k slots of
+    its start program either. Traces written before the lint (no ``lint_flags``) count as clean.
+    """
+    from arc_pipeline.config import LINT_FLAGS
+    from arc_pipeline.traces import TRACE_KEY
+
+    drop = list(drop_flags)
+    unknown = sorted(set(drop) - set(LINT_FLAGS))
+    if unknown:
+        raise ValueError(f"dataset.drop_lint_flags: unknown lint flags {unknown}; known: {list(LINT_FLAGS)}")
+    counts = {"lint_flagged": 0, "review_rejected": 0}
+    if drop and "lint_flags" in traces.columns:
+        flagged = pl.col("lint_flags").fill_null([]).list.eval(pl.element().is_in(drop)).list.any()
+        counts["lint_flagged"] = int(traces.filter(flagged).height)
+        traces = traces.filter(~flagged)
+    if rejected is not None and rejected.height:
+        keys = rejected.select(TRACE_KEY).unique().cast(traces.select(TRACE_KEY).schema)
+        before = traces.height
+        traces = traces.join(keys, on=TRACE_KEY, how="anti", nulls_equal=True)
+        counts["review_rejected"] = before - traces.height
+    return traces, counts

@@ -6,6 +6,8 @@ teacher, evaluate each answer with the one edit evaluator
 becomes a row with its status, never a crash --, execute the edited program in the sandbox on the *train* pairs, and record reward_after and
 Δr = reward_after - reward_before. With ``rounds > 1`` the best edit becomes the next start.
 A spent budget stops sampling cleanly: the rows so far are returned and flagged.
+Every row carries its CoT lint (``arc_pipeline.traces_lint``: ``lint_repetition``, ``lint_flags``,
+``lint_notes``), computed here so that it is stored with the trace.
 """
 
 from __future__ import annotations
@@ -21,8 +23,10 @@ from arc_pipeline.parsing import count_tokens
 from arc_pipeline.prompts import PROMPT_VERSION, SYSTEM_PROMPT, ExampleOutcome, render_edit_prompt
 from arc_pipeline.rewards.edit import evaluate_edits, sample_seed
 from arc_pipeline.rewards.smooth import DEFAULT_REWARD, RewardConfig
+from arc_pipeline.config import LintConfig
 from arc_pipeline.tasks import ArcTask
 from arc_pipeline.teachers.base import BudgetExceededError, EditRequest
+from arc_pipeline.traces_lint import lint_columns
 
 TRACE_SCHEMA = {
     "task_id": pl.Utf8, "difficulty_level": pl.Utf8, "teacher": pl.Utf8, "model": pl.Utf8,
@@ -33,7 +37,10 @@ TRACE_SCHEMA = {
     "run_id": pl.Utf8, "data_revision": pl.Utf8, "input_tokens": pl.Int64,
     "output_tokens": pl.Int64, "cost_usd": pl.Float64, "cached": pl.Boolean,
     "created_at": pl.Datetime("us"),
+    "lint_repetition": pl.Float64, "lint_flags": pl.List(pl.Utf8), "lint_notes": pl.Utf8,
 }
+#: Columns added after the first release: an older ``edit_traces`` table gets them (``ensure_columns``).
+LINT_COLUMNS = {"lint_repetition": "DOUBLE", "lint_flags": "VARCHAR[]", "lint_notes": "VARCHAR"}
 TRACE_KEY = ["task_id", "start_id", "teacher", "model", "prompt_version", "round", "sample_index", "seed"]
 
 
@@ -62,8 +69,13 @@ def _start_id(task_id: str, program: str) -> str:
 def sample_traces(starts: pl.DataFrame, tasks: Mapping[str, ArcTask], teacher, executor, *,
                   samples_per_start: int, rounds: int, seed: int, run_id: str, data_revision: str,
                   dsl_reference: str | None, temperature: float = 1.0, max_output_tokens: int = 4096,
-                  progress: bool = True, reward_config: RewardConfig = DEFAULT_REWARD) -> tuple[pl.DataFrame, TraceStats]:
-    """Rows of the `edit_traces` table for ``starts`` (task_id, program, reward, difficulty_level)."""
+                  progress: bool = True, reward_config: RewardConfig = DEFAULT_REWARD,
+                  lint: LintConfig | None = None, base_thinking_budget: int = 256) -> tuple[pl.DataFrame, TraceStats]:
+    """Rows of the `edit_traces` table for ``starts`` (task_id, program, reward, difficulty_level).
+
+    ``lint`` / ``base_thinking_budget``: thresholds of the CoT lint (defaults: ``LintConfig()``, the
+    curriculum's base budget of 256 tokens per level)."""
+    lint = lint or LintConfig()
     from tqdm import tqdm
 
     stats = TraceStats()
@@ -77,6 +89,9 @@ def sample_traces(starts: pl.DataFrame, tasks: Mapping[str, ArcTask], teacher, e
                 new_rows = _one_request(task, start["difficulty_level"], program, reward_before, teacher,
                                         executor, samples_per_start, rnd, seed, run_id, data_revision,
                                         dsl_reference, temperature, max_output_tokens, stats, reward_config)
+                for row in new_rows:
+                    row.update(lint_columns(row["cot"], row["thinking_tokens"], row["difficulty_level"], lint,
+                                            base_thinking_budget))
                 rows += new_rows
                 bar.update(1)
                 bar.set_postfix(samples=stats.samples, accepted=stats.accepted, spend=f"${stats.spend_usd:.2f}")

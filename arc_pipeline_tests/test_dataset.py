@@ -246,3 +246,19 @@ def test_student_prompt_function_renders_the_prompt_and_cot_is_capped():
     assert calls == [("t1", row()["start_program"])] and r["prompt"].startswith("## ex0")
     think = r["completion"].split("</think>")[0].removeprefix("<think>")
     assert 0 < len(think) <= 120 and think.endswith("grid.")
+
+
+def test_lint_flagged_and_rejected_traces_are_dropped_and_counted():
+    from arc_pipeline.dataset import drop_flagged_and_rejected
+    from arc_pipeline.traces import TRACE_KEY
+
+    rows = [row(sample_index=i) for i in range(4)]
+    rows[0]["lint_flags"], rows[1]["lint_flags"], rows[2]["lint_flags"] = ["colour_arithmetic"], ["over_budget"], []
+    traces = frame(rows)  # rows[3]: never linted (null) counts as clean
+    out, counts = drop_flagged_and_rejected(traces, ["colour_arithmetic"], frame([rows[2]]).select(TRACE_KEY))
+    assert sorted(out["sample_index"].to_list()) == [1, 3]
+    assert counts == {"lint_flagged": 1, "review_rejected": 1}
+    out, counts = drop_flagged_and_rejected(traces, [])  # configurable: keep flagged traces
+    assert out.height == 4 and counts == {"lint_flagged": 0, "review_rejected": 0}
+    with pytest.raises(ValueError, match=r"dataset.drop_lint_flags.*'blabber'"):
+        drop_flagged_and_rejected(traces, ["blabber"])

@@ -67,11 +67,13 @@ class TeacherResource(dg.ConfigurableResource):
 
     anthropic_api_key: str | None = None
     gemini_api_key: str | None = None
+    openai_api_key: str | None = None  # teacher "openai"; another variable: teacher.api_key_env
 
     def settings(self) -> dict:
         """The keys that are set, for ``make_teacher(cfg, secrets, ...)``."""
         return {k: v for k, v in {"anthropic_api_key": self.anthropic_api_key,
-                                  "gemini_api_key": self.gemini_api_key}.items() if v}
+                                  "gemini_api_key": self.gemini_api_key,
+                                  "openai_api_key": self.openai_api_key}.items() if v}
 
 
 def default_teacher_resource() -> TeacherResource:
@@ -81,4 +83,5 @@ def default_teacher_resource() -> TeacherResource:
     return TeacherResource(
         anthropic_api_key=dg.EnvVar("ANTHROPIC_API_KEY") if env.get("ANTHROPIC_API_KEY") else None,
         gemini_api_key=dg.EnvVar(gemini_var) if env.get(gemini_var) else None,
+        openai_api_key=dg.EnvVar("OPENAI_API_KEY") if env.get("OPENAI_API_KEY") else None,
     )

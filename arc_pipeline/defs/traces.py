@@ -79,6 +79,18 @@ def delta_r_recomputes(pipeline: PipelineResource) -> dg.AssetCheckResult:
                                                                  "examples": dg.MetadataValue.json(mismatches[:5])})
 
 
+@dg.asset_check(asset=edit_traces, description="CoT lint flag rates (repetition, colour arithmetic, answer "
+                 "leak, over budget) over all stored traces; warns above lint.max_flagged_rate.")
+def cot_lint_flag_rates(pipeline: PipelineResource) -> dg.AssetCheckResult:
+    from arc_pipeline.stages.edit_traces import lint_flag_rates
+
+    cfg = pipeline.config()
+    linted, rates = lint_flag_rates(pipeline.warehouse())
+    return dg.AssetCheckResult(passed=rates["any"] <= cfg.lint.max_flagged_rate, severity=dg.AssetCheckSeverity.WARN,
+                               metadata={"linted": linted, **{f"rate_{k}": v for k, v in rates.items()},
+                                         "max_flagged_rate": cfg.lint.max_flagged_rate})
+
+
 traces_job = dg.define_asset_job("edit_traces_job", selection=[edit_traces])
 
 

@@ -16,17 +16,23 @@ GPU_TAGS = {"arc/resources": "gpu"}
           description="Edit traces filtered into SFT rows (Δr > 0, top-3 per start with coverage tie-break, "
                       "≤ 10 per task, no held-out task) -> table `sft_examples` + a HF datasets export.")
 def sft_dataset(context: dg.AssetExecutionContext, pipeline: PipelineResource) -> dg.MaterializeResult:
-    from arc_pipeline.stages.sft_dataset import build_sft_dataset
+    from arc_pipeline.stages.sft_dataset import build_sft_dataset_report
     from arc_pipeline.render import histogram_png, markdown_table, png_markdown
 
-    frame, digest = build_sft_dataset(pipeline.config(), pipeline.warehouse())
-    context.log.info(f"{frame.height} SFT rows over {frame['task_id'].n_unique()} tasks, hash {digest}")
+    built = build_sft_dataset_report(pipeline.config(), pipeline.warehouse())
+    frame, digest = built.frame, built.digest
+    context.log.info(f"{frame.height} SFT rows over {frame['task_id'].n_unique()} tasks, hash {digest}; dropped "
+                     f"{built.dropped.get('lint_flagged', 0)} lint-flagged and {built.dropped.get('review_rejected', 0)} "
+                     "rejected traces")
     per_level = frame.group_by("difficulty_level").len().sort("difficulty_level")
     return dg.MaterializeResult(metadata={
         "rows": frame.height,
         "tasks": frame["task_id"].n_unique(),
         "dataset_hash": digest,
         "mean_delta_r": round(float(frame["delta_r"].mean() or 0.0), 4),
+        "dropped_lint_flagged": built.dropped.get("lint_flagged", 0),
+        "dropped_review_rejected": built.dropped.get("review_rejected", 0),
+        "review_coverage": dg.MetadataValue.json(built.review),
         "rows_per_level": dg.MetadataValue.md(markdown_table(per_level)),
         "delta_r_histogram": dg.MetadataValue.md(png_markdown(histogram_png(frame["delta_r"].to_list(), "Δr of kept rows")) if frame.height else "empty"),
     })

@@ -5,6 +5,7 @@
 | search | offline evolutionary search over the DSL (the embedded default) | nothing |
 | anthropic | Claude through the official SDK | ANTHROPIC_API_KEY |
 | gemini | Gemini through google-genai | GEMINI_API_KEY (or GOOGLE_API_KEY) |
+| openai | any OpenAI-compatible server (DeepSeek-R1, Groq, OpenRouter, vllm serve) via the openai SDK | teacher.model, teacher.base_url, OPENAI_API_KEY (or teacher.api_key_env) |
 | local | a local HF model directory (transformers; vLLM when installed) | a model path |
 | replay | answers from a recorded JSONL file (tests, demos) | a file |
 
@@ -17,7 +18,7 @@ from arc_pipeline.config import PipelineConfig
 from arc_pipeline.teachers.base import (DEFAULT_MODELS, BudgetExceededError, EditRequest, MissingAPIKeyError,
                                         Teacher, TeacherSample)
 
-TEACHERS = ("search", "anthropic", "gemini", "local", "replay")
+TEACHERS = ("search", "anthropic", "gemini", "openai", "local", "replay")
 
 __all__ = ["make_teacher", "TEACHERS", "EditRequest", "TeacherSample", "Teacher", "MissingAPIKeyError",
            "BudgetExceededError"]
@@ -25,7 +26,7 @@ __all__ = ["make_teacher", "TEACHERS", "EditRequest", "TeacherSample", "Teacher"
 
 #: The only keys ``make_teacher``'s ``secrets`` may carry: the rest of the teacher's settings live in
 #: ``cfg.teacher`` (merged by ``config.apply_teacher_overrides``), keys never do.
-SECRET_KEYS = ("anthropic_api_key", "gemini_api_key")
+SECRET_KEYS = ("anthropic_api_key", "gemini_api_key", "openai_api_key")
 
 
 def make_teacher(cfg: PipelineConfig, secrets: dict | None, warehouse, executor=None) -> Teacher:
@@ -60,6 +61,18 @@ def make_teacher(cfg: PipelineConfig, secrets: dict | None, warehouse, executor=
 
             teacher = GeminiTeacher(model, secrets.get("gemini_api_key"), base_url, **common)
         teacher.price = _configured_price(model, tc)
+        return teacher
+    if name == "openai":
+        from arc_pipeline.teachers.openai_teacher import OpenAICompatibleTeacher
+
+        if not model:
+            raise ValueError("teacher 'openai' needs teacher.model (ARC_PIPELINE_TEACHER_MODEL), e.g. deepseek-reasoner")
+        price = _configured_price(model, tc)  # before the key: a refused budget needs no key to be reported
+        # the resource's key is $OPENAI_API_KEY: it does not stand in for another configured variable
+        key = secrets.get("openai_api_key") if tc.api_key_env == "OPENAI_API_KEY" else None
+        teacher = OpenAICompatibleTeacher(model, key, base_url,
+                                          api_key_env=tc.api_key_env, **common)
+        teacher.price = price
         return teacher
     if name == "local":
         from arc_pipeline.teachers.local_model import LocalModelTeacher

@@ -379,3 +379,104 @@ def test_api_teacher_without_key_fails_naming_the_variable(built, tmp_path, monk
     assert variable in failures[0].step_failure_data.error.to_string()
     assert not Path(data, "warehouse.duckdb").exists() or query(
         data, "select count(*) from information_schema.tables where table_name = 'edit_traces'")[0][0] == 0
+
+
+# -- g. the OpenAI-compatible teacher (DeepSeek-R1 style reasoning_content) -----------------------
+
+def _r1_reasoning(n: int, body: dict) -> str:
+    return f"R1 thought {n}: every output row is its input row reversed, so flip horizontally."
+
+
+def test_openai_compatible_teacher_through_the_assets(built, tmp_path, monkeypatch):
+    from arc_pipeline_tests.teachers.fake_llm_server import FakeLLMServer
+
+    monkeypatch.delenv("OPENAI_API_KEY", raising=False)
+    data = copy_dir(built["baseline_dir"], tmp_path / "data")
+    level = min(built["levels"], key=lambda lvl: len(trace_keys(built["full_dir"], lvl)))
+    with FakeLLMServer(text_fn=_dsl_answer, reasoning_fn=_r1_reasoning) as srv:
+        teacher = dict(teacher="openai", teacher_model="deepseek-reasoner", teacher_base_url=srv.base_url + "/v1",
+                       teacher_price="0.55,2.19", openai_api_key="test")
+        result = materialize_level(data, level, teacher=teacher)
+        assert result.success
+        meta = metadata(result)
+        sent = srv.count("openai")
+        assert sent > 0 and meta["teacher_calls"] == sent == meta["samples"] and meta["spend_usd"] > 0
+        rows = query(data, "select teacher, model, status, cot, lint_flags from edit_traces")
+        assert len(rows) == sent and {r[:3] for r in rows} == {("openai", "deepseek-reasoner", "ok")}
+        # the CoT is the separately returned reasoning, not the think block of the answer text
+        assert all(r[3].startswith("R1 thought ") and "mirror the rows" not in r[3] for r in rows)
+        assert all(r[4] is not None for r in rows)  # linted when stored
+        again = materialize_level(data, level, teacher=teacher)
+        assert again.success and srv.count() == sent
+        assert metadata(again)["teacher_calls"] == 0 and metadata(again)["cache_hits"] == sent
+
+
+def test_lint_flag_rates_check_and_an_old_table_is_relinted(built, tmp_path):
+    from arc_pipeline.config import load_config
+    from arc_pipeline.defs.traces import cot_lint_flag_rates
+    from arc_pipeline.stages.edit_traces import relint_missing
+    from arc_pipeline.warehouse import Warehouse
+
+    data = copy_dir(built["full_dir"], tmp_path / "data")
+    level = sorted(built["levels"])[0]
+    result = dg.materialize([edit_traces, cot_lint_flag_rates], partition_key=level, resources=resources(data))
+    [evaluation] = result.get_asset_check_evaluations()
+    meta = {k: v.value for k, v in evaluation.metadata.items()}
+    assert meta["linted"] == count(data, "edit_traces")
+    assert {"rate_repetition", "rate_colour_arithmetic", "rate_answer_leak", "rate_over_budget", "rate_any"} <= set(meta)
+    # an edit_traces table from before the lint: columns dropped, then restored with values
+    con = duckdb.connect(str(Path(data) / "warehouse.duckdb"))
+    for col in ("lint_repetition", "lint_flags", "lint_notes"):
+        con.execute(f"alter table edit_traces drop column {col}")
+    con.close()
+    cfg = load_config(path=os.environ["ARC_PIPELINE_CONFIG"], overrides={"data_dir": str(data)})
+    assert relint_missing(cfg, Warehouse(cfg.warehouse_path)) == count(data, "edit_traces")
+    assert count(data, "edit_traces where lint_flags is null") == 0
+
+
+# -- h. review verdicts reach the SFT dataset -----------------------------------------------------
+
+def test_rejected_review_removes_the_trace_from_the_next_sft_dataset(built, tmp_path, monkeypatch, capsys):
+    from arc_pipeline import cli
+    from arc_pipeline.defs.training import sft_dataset
+    from arc_pipeline.review import trace_id
+
+    data = copy_dir(built["full_dir"], tmp_path / "data")
+    first = dg.materialize([sft_dataset], resources=resources(data))
+    assert first.success
+    rows = query(data, "select task_id, start_id, teacher, model, sample_index, seed from sft_examples")
+    assert rows
+    target = rows[0]
+    [key] = query(data, f"select {KEY_SQL} from edit_traces where task_id = ? and start_id = ? and teacher = ? "
+                        "and model = ? and sample_index = ? and seed = ? and delta_r > 0", list(target))[:1]
+    tid = trace_id(dict(zip(TRACE_KEY, key)))
+
+    monkeypatch.setenv("ARC_PIPELINE_DATA_DIR", str(data))
+    assert cli.main(["review", "--verdict", tid, "maybe"]) == 2  # a bad verdict is refused by name
+    assert "verdict must be one of" in capsys.readouterr().err
+    assert cli.main(["review", "--verdict", "000000000000", "reject"]) == 2
+    assert cli.main(["review", "--verdict", tid, "reject", "--note", "colour arithmetic in line 3"]) == 0
+    assert query(data, "select verdict, note from trace_reviews where trace_id = ?", [tid]) == [
+        ("reject", "colour arithmetic in line 3")]
+
+    second = dg.materialize([sft_dataset], resources=resources(data))
+    assert second.success
+    after = query(data, "select task_id, start_id, teacher, model, sample_index, seed from sft_examples")
+    assert target not in after
+    meta = {k: v.value for k, v in second.asset_materializations_for_node("sft_dataset")[0].metadata.items()}
+    assert meta["dropped_review_rejected"] == 1
+    assert meta["review_coverage"]["reviewed"] == 1 and meta["review_coverage"]["verdict_reject"] == 1
+
+    # the review page: a stratified sample with grids as pictures and a verdicts template
+    out = tmp_path / "review"
+    assert cli.main(["review", "--n", "4", "--out", str(out)]) == 0
+    page = (out / "review.html").read_text()
+    assert page.count("<section") == 4 and "data:image/png;base64," in page and "@@" in page
+    template = [json.loads(line) for line in (out / "verdicts.jsonl").read_text().splitlines()]
+    assert len(template) == 4 and tid not in {t["trace_id"] for t in template}  # reviewed traces are skipped
+    template[0]["verdict"] = "accept"
+    (out / "verdicts.jsonl").write_text("".join(json.dumps(t) + "\n" for t in template))
+    assert cli.main(["review", "--import", str(out / "verdicts.jsonl")]) == 0
+    assert count(data, "trace_reviews") == 2
+    assert cli.main(["review", "--n", "2", "--terminal"]) == 0
+    assert "train example 0" in capsys.readouterr().out

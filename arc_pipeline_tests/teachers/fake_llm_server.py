@@ -1,11 +1,16 @@
-"""A fake Anthropic + Gemini HTTP server on 127.0.0.1 for testing the real SDK clients.
+"""A fake Anthropic + Gemini + OpenAI-compatible HTTP server on 127.0.0.1 for testing the real SDK clients.
 
 Speaks the real wire formats:
 
 * ``POST /v1/messages`` → an Anthropic Messages response (``type: "message"``, text content,
   ``stop_reason: "end_turn"``, ``usage``);
 * ``POST /<version>/models/<model>:generateContent`` → a Gemini ``GenerateContentResponse``
-  (``candidates[0].content.parts[0].text``, ``finishReason: "STOP"``, ``usageMetadata``).
+  (``candidates[0].content.parts[0].text``, ``finishReason: "STOP"``, ``usageMetadata``);
+* ``POST /v1/chat/completions`` (or ``/chat/completions``) → an OpenAI ``chat.completion``
+  (``choices[0].message.content``, ``finish_reason``, ``usage``); with ``reasoning_fn`` set, the
+  message also carries ``reasoning_content`` (DeepSeek-R1 style) and ``content`` is the answer
+  without its think block. ``truncated()`` answers one request with ``finish_reason: "length"``
+  and the answer cut in half (the reasoning only, when there is reasoning).
 
 Behaviour is scripted: ``inject(...)`` queues failures consumed one per request (a status
 error such as 429 with ``retry-after`` or 500, or a slow answer that outlasts the client's
@@ -26,6 +31,7 @@ import time
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
+_OPENAI_PATHS = ("/v1/chat/completions", "/chat/completions")
 _GEMINI_PATH = re.compile(r"^/(?P<version>[^/]+)/models/(?P<model>[^/:]+):generateContent$")
 
 
@@ -52,6 +58,11 @@ def malformed() -> Failure:
     return Failure("malformed")
 
 
+def truncated() -> Failure:
+    """A 200 reply that stopped at the token limit (OpenAI route: ``finish_reason: "length"``)."""
+    return Failure("truncated")
+
+
 def slow(delay_s: float) -> Failure:
     return Failure("slow", delay_s=delay_s)
 
@@ -64,6 +75,8 @@ class RecordedRequest:
 
     @property
     def api(self) -> str:
+        if self.path in _OPENAI_PATHS:
+            return "openai"
         return "anthropic" if self.path == "/v1/messages" else "gemini"
 
 
@@ -83,10 +96,12 @@ def default_text(n: int, api: str, body: dict) -> str:
 class FakeLLMServer:
     """Threaded fake server; use as a context manager (or ``start()`` / ``stop()``)."""
 
-    def __init__(self, input_tokens: int = 1000, output_tokens: int = 200, text_fn=default_text):
+    def __init__(self, input_tokens: int = 1000, output_tokens: int = 200, text_fn=default_text,
+                 reasoning_fn=None):
         self.input_tokens = input_tokens
         self.output_tokens = output_tokens
         self.text_fn = text_fn
+        self.reasoning_fn = reasoning_fn  # (n, body) -> reasoning_content of OpenAI answers, or None
         self.requests: list[RecordedRequest] = []
         self.answered = 0  # successful answers
         self._lock = threading.Lock()
@@ -198,7 +213,40 @@ def _gemini_body(srv: FakeLLMServer, n: int, body: dict, model: str) -> dict:
     }
 
 
+def _strip_think(text: str) -> str:
+    """The answer part of a ``<think>…</think>answer`` text."""
+    close = text.rfind("</think>")
+    return text[close + len("</think>"):].lstrip("\n") if close >= 0 else text
+
+
+def _openai_body(srv: FakeLLMServer, n: int, body: dict, cut: bool) -> dict:
+    text = srv.text_fn(n, "openai", body)
+    reasoning = srv.reasoning_fn(n, body) if srv.reasoning_fn is not None else None
+    message = {"role": "assistant", "content": _strip_think(text) if reasoning else text}
+    if reasoning:
+        message["reasoning_content"] = reasoning
+    if cut:
+        if reasoning:
+            message["content"] = ""
+            message["reasoning_content"] = reasoning[: max(1, len(reasoning) // 2)]
+        else:
+            message["content"] = text[: len(text) // 2]
+    return {
+        "id": f"chatcmpl-fake-{n:04d}",
+        "object": "chat.completion",
+        "created": 1_700_000_000 + n,
+        "model": body.get("model", "fake-model"),
+        "choices": [{"index": 0, "message": message, "finish_reason": "length" if cut else "stop",
+                     "logprobs": None}],
+        "usage": {"prompt_tokens": srv.input_tokens, "completion_tokens": srv.output_tokens,
+                  "total_tokens": srv.input_tokens + srv.output_tokens},
+    }
+
+
 def _error_body(api: str, status: int) -> dict:
+    if api == "openai":
+        etype = {429: "rate_limit_exceeded"}.get(status, "server_error")
+        return {"error": {"message": f"fake {status}", "type": etype, "param": None, "code": etype}}
     if api == "anthropic":
         etype = {429: "rate_limit_error", 529: "overloaded_error"}.get(status, "api_error")
         return {"type": "error", "error": {"type": etype, "message": f"fake {status}"}}
@@ -236,10 +284,10 @@ def _make_handler(srv: FakeLLMServer):
                 body = {"_raw": raw.decode("utf-8", "replace")}
             path = self.path.split("?", 1)[0]
             gem = _GEMINI_PATH.match(path)
-            if path != "/v1/messages" and gem is None:
+            if path != "/v1/messages" and path not in _OPENAI_PATHS and gem is None:
                 self._send(404, {"error": {"code": 404, "message": f"no route {path}"}})
                 return
-            api = "anthropic" if gem is None else "gemini"
+            api = "openai" if path in _OPENAI_PATHS else "anthropic" if gem is None else "gemini"
             n = srv._record(path, body, dict(self.headers.items()))
             failure = srv._next_behaviour()
             if failure is not None and failure.kind == "status":
@@ -260,7 +308,9 @@ def _make_handler(srv: FakeLLMServer):
                 time.sleep(failure.delay_s)
             with srv._lock:
                 srv.answered += 1
-            if api == "anthropic":
+            if api == "openai":
+                self._send(200, _openai_body(srv, n, body, cut=failure is not None and failure.kind == "truncated"))
+            elif api == "anthropic":
                 self._send(200, _anthropic_body(srv, n, body))
             else:
                 self._send(200, _gemini_body(srv, n, body, gem.group("model")))

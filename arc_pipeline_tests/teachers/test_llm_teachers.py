@@ -26,6 +26,7 @@ from arc_pipeline.teachers.budget import Budget
 from arc_pipeline.teachers.cache import CallCache, prompt_hash
 from arc_pipeline.teachers.gemini_teacher import GeminiTeacher
 from arc_pipeline.teachers.llm import TeacherCallError
+from arc_pipeline.teachers.openai_teacher import OpenAICompatibleTeacher
 from arc_pipeline.teachers.replay import ReplayTeacher, record
 from arc_pipeline_tests.teachers.fake_llm_server import (
     FakeLLMServer,
@@ -34,8 +35,11 @@ from arc_pipeline_tests.teachers.fake_llm_server import (
     slow,
 )
 
-MODELS = {"anthropic": "claude-haiku-4-5", "gemini": "gemini-2.5-flash"}
-PROVIDERS = ["anthropic", "gemini"]
+MODELS = {"anthropic": "claude-haiku-4-5", "gemini": "gemini-2.5-flash", "openai": "deepseek-reasoner"}
+PROVIDERS = ["anthropic", "gemini", "openai"]
+CLASSES = {"anthropic": AnthropicTeacher, "gemini": GeminiTeacher, "openai": OpenAICompatibleTeacher}
+# deepseek-reasoner is not in the price table: its price is configured, as teacher.price_per_mtok would
+CONFIGURED_PRICES = {"openai": pricing.ModelPrice(0.55, 2.19)}
 TIMEOUT_S = 0.3
 
 
@@ -53,7 +57,7 @@ def cache(tmp_path):
 def make_teacher(provider: str, srv: FakeLLMServer, cache, **kw):
     opts = dict(
         api_key="test-key",
-        base_url=srv.base_url,
+        base_url=srv.base_url + ("/v1" if provider == "openai" else ""),
         cache=cache,
         timeout_s=TIMEOUT_S,
         max_retries=3,
@@ -62,8 +66,9 @@ def make_teacher(provider: str, srv: FakeLLMServer, cache, **kw):
         max_concurrency=1,
     )
     opts.update(kw)
-    cls = AnthropicTeacher if provider == "anthropic" else GeminiTeacher
-    return cls(model=MODELS[provider], **opts)
+    teacher = CLASSES[provider](model=MODELS[provider], **opts)
+    teacher.price = CONFIGURED_PRICES.get(provider)
+    return teacher
 
 
 def make_request(n: int = 1, task_id: str = "task-a", prompt: str = "Fix this program.", seed: int = 7):
@@ -81,7 +86,7 @@ def make_request(n: int = 1, task_id: str = "task-a", prompt: str = "Fix this pr
 
 
 def one_call_cost(provider: str) -> float:
-    return pricing.cost_usd(MODELS[provider], 1000, 200)
+    return pricing.cost_usd(MODELS[provider], 1000, 200, CONFIGURED_PRICES.get(provider))
 
 
 @pytest.mark.parametrize("provider", PROVIDERS)
@@ -100,7 +105,7 @@ def test_normal_call_parses(provider, server, cache):
         assert (s.input_tokens, s.output_tokens) == (1000, 200)
         assert s.cost_usd == pytest.approx(one_call_cost(provider)) and s.cost_usd > 0
         assert not s.cached
-        assert s.finish_reason in {"end_turn", "STOP"}
+        assert s.finish_reason in {"end_turn", "STOP", "stop"}
     assert teacher.calls_made == 2 and teacher.cache_hits == 0
 
     bodies = [r.body for r in server.requests]
@@ -110,6 +115,16 @@ def test_normal_call_parses(provider, server, cache):
         assert b["model"] == MODELS["anthropic"] and b["system"] == "You edit DSL programs."
         assert b["messages"] == [{"role": "user", "content": "Fix this program."}]
         assert b["max_tokens"] == 512 and b["temperature"] == pytest.approx(0.8)
+    elif provider == "openai":
+        assert all(r.path == "/v1/chat/completions" for r in server.requests)
+        b = bodies[0]
+        assert b["model"] == MODELS["openai"]
+        assert b["messages"] == [{"role": "system", "content": "You edit DSL programs."},
+                                 {"role": "user", "content": "Fix this program."}]
+        assert b["max_tokens"] == 512 and b["temperature"] == pytest.approx(0.8)
+        assert sorted(b["seed"] for b in bodies) == [7, 8]  # seed + sample_index
+        assert all({k.lower(): v for k, v in r.headers.items()}.get("authorization") == "Bearer test-key"
+                   for r in server.requests)
     else:
         assert all(r.path.endswith(f"/models/{MODELS['gemini']}:generateContent")
                    for r in server.requests)
@@ -202,10 +217,12 @@ def test_budget_stops_sampling(provider, server, cache):
 
 @pytest.mark.parametrize("provider", PROVIDERS)
 def test_missing_key(provider, monkeypatch, tmp_path):
-    for var in ("ANTHROPIC_API_KEY", "GEMINI_API_KEY", "GOOGLE_API_KEY"):
+    for var in ("ANTHROPIC_API_KEY", "GEMINI_API_KEY", "GOOGLE_API_KEY", "OPENAI_API_KEY"):
         monkeypatch.delenv(var, raising=False)
-    cls = AnthropicTeacher if provider == "anthropic" else GeminiTeacher
-    var = "ANTHROPIC_API_KEY" if provider == "anthropic" else "GEMINI_API_KEY"
+    cls = CLASSES[provider]
+    if provider == "openai":
+        cls = lambda **kw: OpenAICompatibleTeacher(MODELS["openai"], **kw)  # noqa: E731 - model is required
+    var = {"anthropic": "ANTHROPIC_API_KEY", "gemini": "GEMINI_API_KEY", "openai": "OPENAI_API_KEY"}[provider]
     with pytest.raises(MissingAPIKeyError, match=var):
         cls(cache=tmp_path / "c.duckdb")
     monkeypatch.setenv(var, "from-env")
@@ -391,3 +408,61 @@ def test_request_timeout_and_malformed_retries_are_configuration(tmp_path, monke
         "name": "anthropic", "request_timeout_s": 7.5, "max_malformed_retries": 4, "budget_usd": None}})
     teacher = make_configured(cfg, {}, Warehouse(tmp_path / "w.duckdb"), None)
     assert teacher.timeout_s == 7.5 and teacher.max_malformed_retries == 4
+
+
+# -- the OpenAI-compatible route: separately returned reasoning, truncation, key variable ---------
+
+def _reasoning(n: int, body: dict) -> str:
+    return f"R1 reasoning {n}: the rows are mirrored, so flip each one."
+
+
+def test_reasoning_content_becomes_the_cot(cache):
+    with FakeLLMServer(reasoning_fn=_reasoning) as srv:
+        teacher = make_teacher("openai", srv, cache)
+        [s] = teacher.sample(make_request())
+        cot, program, status = extract_program(s.text)
+        assert status == "ok" and cot == "R1 reasoning 1: the rows are mirrored, so flip each one."
+        assert program is not None and "def solve" in program
+        assert "colours swapped" not in cot  # the answer's own think block was not sent as content
+        # the cache holds the whole trace: a re-run gives the same CoT without a request
+        [again] = make_teacher("openai", srv, cache).sample(make_request())
+        assert again.cached and extract_program(again.text)[0] == cot and srv.count() == 1
+
+
+def test_truncated_answers_are_recorded_as_truncated(cache):
+    from arc_pipeline_tests.teachers.fake_llm_server import truncated
+
+    with FakeLLMServer(reasoning_fn=_reasoning) as srv:
+        srv.inject(truncated())
+        [s] = make_teacher("openai", srv, cache).sample(make_request())
+        assert s.finish_reason == "length"
+        cot, program, status = extract_program(s.text)
+        assert status == "truncated" and program is None and cot.startswith("R1 reasoning")
+        assert srv.count() == 1  # a truncated answer is an answer: stored, not retried
+    with FakeLLMServer() as srv:  # no separate reasoning: the answer is cut before its program
+        srv.inject(truncated())
+        [s] = make_teacher("openai", srv, cache).sample(make_request(seed=3))
+        assert s.finish_reason == "length" and extract_program(s.text)[1:] == (None, "no_program")
+
+
+def test_key_from_a_configured_variable(monkeypatch, tmp_path):
+    from arc_pipeline.config import load_config
+    from arc_pipeline.teachers import make_teacher as make_configured
+    from arc_pipeline.warehouse import Warehouse
+
+    monkeypatch.delenv("OPENAI_API_KEY", raising=False)
+    monkeypatch.delenv("DEEPSEEK_API_KEY", raising=False)
+    cfg = load_config(overrides={"teacher": {"name": "openai", "model": "deepseek-reasoner",
+                                             "api_key_env": "DEEPSEEK_API_KEY", "price_per_mtok": [0.55, 2.19]}})
+    wh = Warehouse(tmp_path / "w.duckdb")
+    with pytest.raises(MissingAPIKeyError, match="DEEPSEEK_API_KEY"):
+        make_configured(cfg, {"openai_api_key": "the-openai-key"}, wh)  # $OPENAI_API_KEY does not stand in
+    monkeypatch.setenv("DEEPSEEK_API_KEY", "ds-key")
+    teacher = make_configured(cfg, {}, wh)
+    assert teacher.client.api_key == "ds-key"
+    assert teacher.cost_usd(1_000_000, 1_000_000) == pytest.approx(2.74)
+    keyless = load_config(overrides={"teacher": {"name": "openai", "model": "local-r1", "api_key_env": "",
+                                                 "budget_usd": None}})
+    assert make_configured(keyless, {}, wh).model == "local-r1"
+    with pytest.raises(ValueError, match="deepseek-reasoner.*price_per_mtok"):
+        make_configured(load_config(overrides={"teacher": {"name": "openai", "model": "deepseek-reasoner"}}), {}, wh)
