@@ -25,6 +25,7 @@ seed); an unchanged call returns the stored metrics (``reused=True``) without tr
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import shutil
 import time
 from collections.abc import Mapping

@@ -59,7 +59,8 @@ def test_sft_loss_falls_and_checkpoint_generates(base_model, tmp_path):
     assert m["steps"] == 12 and len(losses) == 12
     assert losses[0] > losses[-1], losses
     assert losses[-1] < 0.95 * losses[0]
-    assert m["train_tokens"] > 0 and m["tokens_per_s"] > 0 and m["rows_used"] == len(rows)
+    assert m["train_tokens"] > 0 and m["tokens_per_s"] > 0 and m["rows_used"] + m["eval_rows"] == len(rows)
+    assert m["eval_rows"] >= 1 and m["eval_losses"] and all(e["loss"] > 0 for e in m["eval_losses"])  # held-out SFT rows
     stored = json.loads((tmp_path / "metrics.json").read_text())
     assert stored["losses"] == losses and stored["fingerprint"] == m["fingerprint"]
     assert (tmp_path / "loss_curve.png").stat().st_size > 1000
