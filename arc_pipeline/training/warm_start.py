@@ -11,7 +11,8 @@ first, from *training* tasks only (the caller keeps held-out tasks out):
   completion a CoT written from the observed diff only plus the verified program, which
   reproduces every train output, so its ``# rule:`` comment is true. Loss on the completion only,
   exactly like SFT. They are the same task as the SFT rows (see the edit, copy the program,
-  change what differs) with ~10x more rows.
+  change what differs) with ~10x more rows. Tasks with a short verified program also get one
+  pair from the empty program, the start of every held-out task at evaluation time.
 
 Documents are ``{"prompt": str | None, "completion": str}``; ``prompt=None`` is a plain text.
 The caller keeps held-out tasks out (``stages.inputs.warm_start_documents``). Content-addressed: the output directory ``<base>-warm-<hash>`` covers the base model, the
@@ -58,14 +59,28 @@ def diff_cot(diffs: Sequence[str]) -> str:
     return "\n".join(wrong + [plan])
 
 
+SHORT_PROGRAM_STEPS = 3  # verified programs this short also get a repair pair from the empty program
+
+
+def body_steps(program: str) -> int:
+    """Statements in ``solve``'s body, ``return`` included (``def solve(I): O = f(I); return O`` -> 2)."""
+    import ast
+
+    tree = ast.parse(program)
+    return sum(len(node.body) for node in tree.body if isinstance(node, ast.FunctionDef))
+
+
 def repair_documents(tasks: Mapping[str, Any], solutions: Mapping[str, tuple[str, str | None]], executor: Any,
                      render_prompt: Callable[..., str], per_task: int = 2, seed: int = 0) -> list[Document]:
     """Repair pairs (module docstring) for every task with a verified solution.
 
     ``solutions``: task id -> (program, rule). ``render_prompt(train_pairs, program, outcomes)``
-    is the student prompt. Corruptions that still reach train reward 1.0 are skipped.
+    is the student prompt. Corruptions that still reach train reward 1.0 are skipped. Tasks whose
+    verified program has at most ``SHORT_PROGRAM_STEPS`` steps also get a pair starting from the
+    empty program (``identity``), the start every held-out task has at evaluation time: a short
+    rule is learnable from its diff ("wrong shape 3x3, want 9x9" -> an upscale).
     """
-    from arc_pipeline.baselines import corrupted_candidates
+    from arc_pipeline.baselines import EMPTY_PROGRAM, corrupted_candidates
     from arc_pipeline.dataset import student_completion
     from arc_pipeline.program import strip_comments
     from arc_pipeline.prompts import ExampleOutcome, compact_diff
@@ -77,15 +92,18 @@ def repair_documents(tasks: Mapping[str, Any], solutions: Mapping[str, tuple[str
         program, rule = solutions[task_id]
         for corrupted, _ in corrupted_candidates(task_id, program, per_task, seed)[: per_task * 2]:
             jobs.append((task_id, corrupted, strip_comments(program), rule))
+        if body_steps(strip_comments(program)) <= SHORT_PROGRAM_STEPS:
+            jobs.append((task_id, EMPTY_PROGRAM, strip_comments(program), rule))
     results = executor.run_many([(c, list(tasks[t].train_inputs)) for t, c, _, _ in jobs])
     docs, per = [], {}
     for (task_id, corrupted, program, rule), res in zip(jobs, results):
         task = tasks[task_id]
         outcomes = [ExampleOutcome(r.status, r.output, r.error) for r in res]
         diffs = [compact_diff(o.output, p.output, o.status) for o, p in zip(outcomes, task.train)]
-        if all(d == "correct" for d in diffs) or per.get(task_id, 0) >= per_task:
+        from_empty = corrupted == EMPTY_PROGRAM
+        if all(d == "correct" for d in diffs) or (not from_empty and per.get(task_id, 0) >= per_task):
             continue
-        per[task_id] = per.get(task_id, 0) + 1
+        per[task_id] = per.get(task_id, 0) + (0 if from_empty else 1)
         prompt = render_prompt([(p.input, p.output) for p in task.train], corrupted, outcomes)
         docs.append({"prompt": prompt, "completion": student_completion(diff_cot(diffs), program, rule or "")})
     return docs

@@ -99,7 +99,7 @@ def test_repair_pairs_show_a_corruption_and_teach_the_verified_program(tmp_path)
     wh, ids = _warehouse(tmp_path, ["train", "eval", "train", "train"])
     docs = warm_start_documents(_cfg(2), wh)
     repairs = [d for d in docs if d["prompt"] is not None]
-    assert repairs and len(repairs) <= 2 * 3
+    assert repairs and len(repairs) <= 3 * 3  # <= 2 corruptions + 1 from the empty program per task
     arc = load_tasks("arc-agi-1", "training")
     held = arc[ids[1]]
     solutions = load_solutions()
@@ -117,3 +117,20 @@ def test_repair_pairs_show_a_corruption_and_teach_the_verified_program(tmp_path)
         assert "\n".join("".join(map(str, row)) for row in held.train[0].input) not in d["prompt"] or len(held.train[0].input) < 2
         think = d["completion"].split("</think>")[0]
         assert "ex" in think and "wrong" in think  # the CoT names what the diff shows
+
+
+def test_short_programs_get_a_repair_pair_from_the_empty_program():
+    from arc_pipeline.baselines import EMPTY_PROGRAM
+    from arc_pipeline.execution import default_executor
+    from arc_pipeline.prompts import render_student_prompt
+    from arc_pipeline.tasks import load_tasks
+    from arc_pipeline.training.warm_start import body_steps, repair_documents
+
+    solutions = load_solutions()
+    short = [t for t in sorted(solutions) if body_steps(solutions[t]) <= 2][:2]
+    arc = load_tasks("arc-agi-1", "training")
+    docs = repair_documents({t: arc[t] for t in short}, {t: (solutions[t], "r") for t in short},
+                            default_executor(), render_student_prompt, per_task=0)
+    assert len(docs) == len(short)
+    for d in docs:
+        assert d["prompt"].rstrip().endswith(EMPTY_PROGRAM.strip()) and "# rule: r" in d["completion"]
