@@ -3,7 +3,7 @@
 
 import dagster as dg
 
-from arc_pipeline.defs.foundation import verified_solutions
+from arc_pipeline.defs.foundation import arc_tasks, verified_solutions
 from arc_pipeline.defs.metadata import frame_version, rounded, stage_code_version, table_metadata
 from arc_pipeline.defs.partitions import difficulty_partitions
 from arc_pipeline.defs.resources import PipelineResource, TeacherResource
@@ -13,7 +13,7 @@ SEED_TAG = "arc/sampling_seed"
 PREVIEW_EDITS = 3  # edits shown with CoT and diff on each partition's materialization
 
 
-@dg.asset(group_name=GROUP, deps=[verified_solutions], kinds={"duckdb", "polars"},
+@dg.asset(group_name=GROUP, deps=[arc_tasks, verified_solutions], kinds={"duckdb", "polars"},
           code_version=stage_code_version("baseline_programs"),
           description="Imperfect starting programs per task (corrupted solutions, search partials) and "
                       "difficulty levels -> tables `baseline_programs`, `task_difficulty`.")
