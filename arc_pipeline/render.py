@@ -79,12 +79,67 @@ def png_markdown(png: bytes, alt: str = "grids") -> str:
     return f"![{alt}](data:image/png;base64,{base64.b64encode(png).decode()})"
 
 
-def markdown_table(frame, max_rows: int = 20) -> str:
-    """A polars DataFrame as a markdown table (first ``max_rows`` rows)."""
+def cell_text(value, max_chars: int = 80, digits: int = 4) -> str:
+    """One markdown table cell: floats rounded, pipes escaped, newlines folded, long text cut."""
+    if isinstance(value, float):
+        value = round(value, digits)
+    text = str(value).replace("|", "\\|").replace("\n", " ⏎ ")
+    return text if len(text) <= max_chars else text[: max_chars - 1] + "…"
+
+
+def markdown_table(frame, max_rows: int = 20, max_chars: int = 80) -> str:
+    """A polars DataFrame as a markdown table (first ``max_rows`` rows, cells via ``cell_text``)."""
     cols = frame.columns
     lines = ["| " + " | ".join(cols) + " |", "|" + "---|" * len(cols)]
-    lines += ["| " + " | ".join(str(v) for v in row) + " |" for row in frame.head(max_rows).iter_rows()]
+    lines += ["| " + " | ".join(cell_text(v, max_chars) for v in row) + " |"
+              for row in frame.head(max_rows).iter_rows()]
     return "\n".join(lines)
+
+
+def _fenced(text: str, lang: str = "") -> str:
+    """A fenced code block that survives backticks inside ``text``."""
+    fence = "````" if "```" in text else "```"
+    return f"{fence}{lang}\n{text.rstrip()}\n{fence}"
+
+
+def _clip(text: str | None, max_chars: int) -> str:
+    text = (text or "").strip()
+    return text if len(text) <= max_chars else text[:max_chars].rstrip() + " …"
+
+
+def program_diff(before: str | None, after: str | None) -> str:
+    """Unified diff of a start program and its edit (what the edit changed, line by line)."""
+    import difflib
+
+    lines = difflib.unified_diff((before or "").splitlines(), (after or "").splitlines(),
+                                 "start", "edited", lineterm="", n=1)
+    return "\n".join(lines) or "(no change)"
+
+
+def edits_markdown(rows: list[dict], max_cot_chars: int = 600) -> str:
+    """Edits a person can read: task, level, rewards, the teacher's CoT and a diff of start vs
+    edited program (``rows`` carry the `edit_traces` columns)."""
+    parts = []
+    for r in rows:
+        dr = r.get("delta_r")
+        head = (f"#### {r['task_id']} · {r.get('difficulty_level', '')} · {r.get('status', '')} · "
+                f"reward {cell_text(r.get('reward_before'))} → {cell_text(r.get('reward_after'))}"
+                f" (Δr {cell_text(dr) if dr is not None else 'n/a'})")
+        parts += [head, "**CoT**", _fenced(_clip(r.get("cot"), max_cot_chars) or "(none)"),
+                  "**Edit**", _fenced(program_diff(r.get("start_program"), r.get("edited_program")), "diff")]
+    return "\n\n".join(parts) if parts else "no edits"
+
+
+def sft_rows_markdown(rows: list[dict], max_prompt_chars: int = 300, max_completion_chars: int = 800) -> str:
+    """SFT rows as the model sees them: the end of the prompt and the full completion (cut)."""
+    parts = []
+    for r in rows:
+        prompt = (r.get("prompt") or "").strip()
+        tail = prompt if len(prompt) <= max_prompt_chars else "… " + prompt[-max_prompt_chars:]
+        parts += [f"#### {r['task_id']} · {r.get('difficulty_level', '')} · Δr {cell_text(r.get('delta_r'))}",
+                  "**prompt (end)**", _fenced(tail), "**completion**",
+                  _fenced(_clip(r.get("completion"), max_completion_chars))]
+    return "\n\n".join(parts) if parts else "no rows"
 
 
 def histogram_png(values, title: str, bins: int = 20) -> bytes:

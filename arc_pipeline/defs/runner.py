@@ -44,16 +44,24 @@ def _locked(path: Path) -> Iterator[None]:
             fcntl.flock(fh, fcntl.LOCK_UN)
 
 
-def _write_instance_yaml(home: Path) -> None:
-    """Copy the repository's dagster.yaml into ``home`` unless it has one; atomic, so a concurrent
-    reader never sees a half-written file."""
-    from arc_pipeline.config import REPO_ROOT
+INSTANCE_YAML = Path(__file__).with_name("dagster.yaml")
+# first lines of the copies this project wrote (the second: before the file moved into defs/)
+MANAGED_MARKERS = ("# arc_pipeline's Dagster instance settings.", "# Copied into $DAGSTER_HOME by `make install`.")
 
+
+def _write_instance_yaml(home: Path) -> None:
+    """Write ``defs/dagster.yaml`` into ``home`` unless ``home`` has its own; atomic, so a
+    concurrent reader never sees a half-written file. A copy we wrote earlier (it starts with
+    one of ``MANAGED_MARKERS``) is refreshed when the template changed, so an old home picks up e.g. the
+    run-queue limit; a hand-written dagster.yaml is left alone."""
     target = home / "dagster.yaml"
+    wanted = INSTANCE_YAML.read_text()
     if target.exists():
-        return
+        current = target.read_text()
+        if current == wanted or not current.startswith(MANAGED_MARKERS):
+            return
     tmp = home / f".dagster.yaml.{os.getpid()}"
-    tmp.write_text((REPO_ROOT / "dagster.yaml").read_text())
+    tmp.write_text(wanted)
     os.replace(tmp, target)
 
 

@@ -3,15 +3,18 @@
 
 import dagster as dg
 
-from arc_pipeline.defs.foundation import verified_solutions
+from arc_pipeline.defs.foundation import arc_tasks, verified_solutions
+from arc_pipeline.defs.metadata import frame_version, rounded, stage_code_version, table_metadata
 from arc_pipeline.defs.partitions import difficulty_partitions
 from arc_pipeline.defs.resources import PipelineResource, TeacherResource
 
 GROUP = "traces"
 SEED_TAG = "arc/sampling_seed"
+PREVIEW_EDITS = 3  # edits shown with CoT and diff on each partition's materialization
 
 
-@dg.asset(group_name=GROUP, deps=[verified_solutions], kinds={"duckdb", "polars"},
+@dg.asset(group_name=GROUP, deps=[arc_tasks, verified_solutions], kinds={"duckdb", "polars"},
+          code_version=stage_code_version("baseline_programs"),
           description="Imperfect starting programs per task (corrupted solutions, search partials) and "
                       "difficulty levels -> tables `baseline_programs`, `task_difficulty`.")
 def baseline_programs(context: dg.AssetExecutionContext, pipeline: PipelineResource,
@@ -22,22 +25,23 @@ def baseline_programs(context: dg.AssetExecutionContext, pipeline: PipelineResou
     baselines, levels = build_baseline_programs(pipeline.config(), pipeline.warehouse(), teacher.settings())
     counts = levels.group_by("difficulty_level").len().sort("difficulty_level")
     context.log.info(f"{baselines.height} baselines for {levels.height} tasks")
-    return dg.MaterializeResult(metadata={
-        "baselines": baselines.height,
+    return dg.MaterializeResult(data_version=frame_version(baselines, levels), metadata={
+        **table_metadata("baseline_programs", baselines),
         "tasks": levels.height,
-        "mean_reward": round(float(baselines["reward"].mean() or 0.0), 4),
+        "task_difficulty_table": "warehouse.main.task_difficulty",
+        "mean_reward": rounded(float(baselines["reward"].mean() or 0.0)),
         "by_source": dg.MetadataValue.json({k: v for k, v in baselines.group_by("source").len().iter_rows()}),
         "tasks_per_level": dg.MetadataValue.md(markdown_table(counts)),
     })
 
 
 @dg.asset(group_name=GROUP, deps=[baseline_programs], partitions_def=difficulty_partitions,
-          kinds={"duckdb", "polars"},
+          kinds={"duckdb", "polars"}, code_version=stage_code_version("edit_traces"),
           description="Teacher edit chains-of-thought with executed Δr, one partition per difficulty "
                       "level -> table `edit_traces` (appended, keyed; teacher calls cached in `teacher_calls`).")
 def edit_traces(context: dg.AssetExecutionContext, pipeline: PipelineResource,
                 teacher: TeacherResource) -> dg.MaterializeResult:
-    from arc_pipeline.render import histogram_png, png_markdown
+    from arc_pipeline.render import edits_markdown, histogram_png, png_markdown
     from arc_pipeline.stages.edit_traces import build_edit_traces
 
     seed_tag = context.run.tags.get(SEED_TAG)
@@ -48,18 +52,33 @@ def edit_traces(context: dg.AssetExecutionContext, pipeline: PipelineResource,
     context.log.info(f"{context.partition_key}: {s.samples} samples, {s.accepted} accepted, "
                      f"{s.teacher_calls} teacher calls, {s.cache_hits} cache hits, ${s.spend_usd:.4f}")
     deltas = [d for d in result.rows["delta_r"].to_list() if d is not None]
-    return dg.MaterializeResult(metadata={
+    stored = pipeline.warehouse().read("select * from edit_traces where difficulty_level = ?", [context.partition_key])
+    best = stored.sort("delta_r", descending=True, nulls_last=True).head(PREVIEW_EDITS)
+    return dg.MaterializeResult(data_version=frame_version(stored), metadata={
+        # the partition's rows as stored (all seeds so far); `samples`/`rows_inserted`: this run only
+        **table_metadata("edit_traces", stored),
         "samples": s.samples,
         "rows_inserted": result.inserted,
-        "acceptance_rate": round(s.accepted / max(1, s.samples), 4),
+        "acceptance_rate": rounded(s.accepted / max(1, s.samples)),
         "teacher_calls": s.teacher_calls,
         "cache_hits": s.cache_hits,
-        "spend_usd": round(s.spend_usd, 4),
+        "spend_usd": rounded(s.spend_usd),
         "budget_stopped": s.budget_stopped,
         "seed": result.seed,
         "statuses": dg.MetadataValue.json(s.statuses),
         "delta_r_histogram": dg.MetadataValue.md(png_markdown(histogram_png(deltas, "Δr of edits"), "Δr") if deltas else "no samples"),
+        "top_edits": dg.MetadataValue.md(edits_markdown(best.to_dicts())),
     })
+
+
+@dg.asset_check(asset=baseline_programs, description="Every baseline reward is < 1: a perfect start leaves the "
+                                                     "edit model nothing to improve.")
+def baseline_rewards_below_one(pipeline: PipelineResource) -> dg.AssetCheckResult:
+    from arc_pipeline.defs.invariants import perfect_baselines
+
+    perfect = perfect_baselines(pipeline.warehouse())
+    return dg.AssetCheckResult(passed=not perfect, metadata={"perfect": len(perfect),
+                                                             "examples": dg.MetadataValue.json(rounded(perfect[:5]))})
 
 
 @dg.asset_check(asset=edit_traces, description="No stored prompt contains a test output of its task.")

@@ -59,3 +59,11 @@ def test_full_lineage_runs_and_reruns_cheaply(tmp_path, monkeypatch):
     assert len(runs) == 2 and runs[1]["total_seconds"] < runs[0]["total_seconds"]
     sft_again = json.loads((data / "checkpoints" / "sft" / "metrics.json").read_text())
     assert sft_again["fingerprint"] == sft["fingerprint"]
+    # ...and Dagster agrees: code and data versions unchanged, so no asset (partition) is stale
+    import dagster as dg
+
+    from arc_pipeline.definitions import defs
+    from arc_pipeline_tests.defs.staleness import not_fresh
+
+    with dg.DagsterInstance.from_config(str(tmp_path / "home")) as instance:
+        assert not_fresh(instance, defs) == {}

@@ -14,7 +14,9 @@ def test_foundation_job_runs_with_multiprocess_executor(tmp_path, monkeypatch):
         result = dg.execute_job(dg.reconstructable(foundation_job_def), instance=instance)
         assert result.success
         step_pids = {e.pid for e in result.all_events if e.event_type_value == "STEP_START"}
-        assert len(step_pids) == 2  # each step in its own process
+        steps = {e.step_key for e in result.all_events if e.event_type_value == "STEP_START"}
+        assert len(steps) == 3  # arc_tasks, verified_solutions and its asset check all_solvers_verified
+        assert len(step_pids) == len(steps)  # each step in its own process
     con = duckdb.connect(str(tmp_path / "data" / "warehouse.duckdb"), read_only=True)
     assert con.execute("select count(*) from tasks").fetchone()[0] > 0
     assert con.execute("select count(*) from verified_solutions where passed").fetchone()[0] > 0

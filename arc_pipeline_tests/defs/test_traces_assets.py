@@ -120,7 +120,7 @@ def test_baselines_and_edit_traces_tables(built):
     n_tasks = count(full, "tasks where role = 'train'")
     assert n_tasks == 6
     # baselines: every training task has some, all imperfect, from both sources
-    assert count(full, "baseline_programs") == built["baseline_meta"]["baselines"]
+    assert count(full, "baseline_programs") == built["baseline_meta"]["dagster/row_count"]
     assert query(full, "select count(distinct task_id) from baseline_programs")[0][0] == n_tasks
     assert query(full, "select max(reward) from baseline_programs")[0][0] < 1.0
     assert {s for (s,) in query(full, "select distinct source from baseline_programs")} == {"corrupted", "search"}

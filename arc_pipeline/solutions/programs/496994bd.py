@@ -1,7 +1,8 @@
-# The coloured rows at the top are mirrored onto the bottom of the grid (top-bottom reflection),
-# keeping the original rows.
+# The coloured stripes along one edge of the grid are mirrored onto the opposite edge, keeping the
+# originals (full-width rows are unchanged by a left-right mirror, full-height columns by a
+# top-bottom one, so both mirrors can be laid over the input).
 def solve(I):
     bg = most_common_color(I)
-    mirrored = flip_vertical(I)
-    O = overlay(I, mirrored, bg)
+    with_rows = overlay(I, flip_vertical(I), bg)
+    O = overlay(with_rows, flip_horizontal(I), bg)
     return O

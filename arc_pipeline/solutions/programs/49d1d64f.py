@@ -1,5 +1,6 @@
 # Add a one-cell border around the grid that repeats the nearest edge cell (each edge row and
 # column is duplicated outward); the four new corner cells are black (0).
+# colour-semantic: keep 0: the four new corner cells are always black (0), a colour the inputs do not use
 def solve(I):
     top_row = select_rows(I, 0, 1)
     bottom_row = select_rows(I, -1, height(I))

@@ -1,9 +1,11 @@
-# Several shapes are scattered; exactly one contains an azure (8) cell. Output that shape alone,
-# cropped, with the azure cell painted in the shape's own colour.
+# Several shapes are scattered; exactly one contains a marker cell (the grid's rarest colour). Output
+# that shape alone, cropped, with the marker cell painted in the shape's own colour.
 def solve(I):
-    shapes = find_objects(I, False, True, 0)
-    has_azure = fix_second(object_color_count, 8)
-    marked = max_by(shapes, has_azure)
+    bg = most_common_color(I)
+    marker = least_common_color(I)
+    shapes = find_objects(I, False, True, bg)
+    has_marker = fix_second(object_color_count, marker)
+    marked = max_by(shapes, has_marker)
     main = object_color(marked)
-    O = object_to_grid(recolor_object(marked, main), 0)
+    O = object_to_grid(recolor_object(marked, main), bg)
     return O

@@ -1,6 +1,8 @@
 # The input shows nested L-shaped layers from the top-left corner (colour depends only on
 # max(row, col)), with an empty border. Repeat the layer colour sequence outward to fill an output
 # twice the input's size, so cell (r, c) takes sequence colour number max(r, c) mod its length.
+# colour-semantic: keep 0: the empty border is black (0); the layer colours are free
+# orientation-semantic: only transpose: the layers grow outward from the top-left corner
 def solve(I):
     core = crop_to_content(I, 0)
     n = height(core)

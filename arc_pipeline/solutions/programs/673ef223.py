@@ -1,6 +1,8 @@
 # Two red (2) bars stand on opposite side edges; azure (8) dots lie in the rows of one bar. Each dot
 # becomes yellow (4) and is joined to its bar by an azure line. In the other bar, the row at the
 # same position (relative to the bar's top) gets an azure line across the whole grid.
+# colour-semantic: keep 2,4,8: red (2) bars, azure (8) dots and lines, dots turning yellow (4)
+# orientation-semantic: only rotate_180,flip_horizontal,flip_vertical: the bars stand upright on the side edges and the lines run across rows
 def solve(I):
     bars = find_objects(I, True, False, 0)
     red_bars = objects_of_color(bars, 2)

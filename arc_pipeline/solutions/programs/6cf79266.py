@@ -1,5 +1,7 @@
 # Find 3x3 blocks made entirely of black (0) cells in the noisy grid and fill them with blue (1).
 # Blocks are taken one at a time in reading order, so a block overlapping one already filled is skipped.
+# colour-semantic: keep 0,1: the 3x3 blocks to find are black (0) and are filled with blue (1)
+# orientation-semantic: only rotate_90,flip_horizontal,transpose: blocks are taken in reading order, so which of two overlapping blocks is filled depends on orientation
 def solve(I):
     black_mask = fork(fix_last(combine_nor, 1), identity, identity)
     find_corners = fix_last(fix_last(fix_last(full_window_corners, 0), 3), 3)

@@ -1,6 +1,7 @@
 # A large arch-shaped object sits among scattered dots of another colour. For every dot lying
 # directly below the arch, draw a vertical line in the dot's colour in that column, from just under
 # the arch down to the bottom edge.
+# orientation-semantic: only flip_horizontal: the lines run downward from under the arch to the bottom edge
 def solve(I):
     bg = most_common_color(I)
     shapes = find_objects(I, True, True, bg)

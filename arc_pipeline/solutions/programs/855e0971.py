@@ -1,5 +1,6 @@
 # The grid is made of solid colour bands with a few black holes. Each hole spreads into a black
 # line running straight across its band, perpendicular to the band's direction, from edge to edge.
+# colour-semantic: keep 0: the holes, and the lines they spread into, are black (0); the band colours are free
 def solve(I):
     top_row = select_rows(I, 0, 1)
     vertical_bands = greater_than(count(objects_by_color(top_row, 0)), 1)
