@@ -1,8 +1,9 @@
-# The red shape slides straight toward the azure 2x2 square until it touches it.
+# The free shape slides straight toward the 2x2 square until it touches it.
 def solve(I):
-    shapes = find_objects(I, True, False, 0)
-    red = first(objects_of_color(shapes, 2))
-    azure = first(objects_of_color(shapes, 8))
-    moved = move_until_touching(red, azure)
-    O = paint_object(erase_object(I, red, 0), moved)
+    bg = most_common_color(I)
+    shapes = find_objects(I, True, False, bg)
+    square = first(keep_if(shapes, is_rectangle))
+    mover = first(drop_if(shapes, is_rectangle))
+    moved = move_until_touching(mover, square)
+    O = paint_object(erase_object(I, mover, bg), moved)
     return O

@@ -1,6 +1,7 @@
 # Two coloured dots sit on opposite long edges. Along the long axis, starting at the first dot,
 # full-width stripes repeat: first dot's colour, then the second's at the dots' distance, and so on
 # alternating with that spacing to the end of the grid.
+# orientation-semantic: only transpose: the stripes repeat from the dots toward the right (or bottom) end of the long axis
 def solve(I):
     bg = most_common_color(I)
     is_tall = greater_than(height(I), width(I))

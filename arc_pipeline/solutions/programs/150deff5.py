@@ -1,7 +1,9 @@
-# The grey shape is exactly tiled by 2x2 squares and straight 1x3 bars; squares are coloured
+# The shape is exactly tiled by 2x2 squares and straight 1x3 bars; squares are coloured
 # azure and bars red.
+# colour-semantic: keep 2,8: squares are painted azure and bars red
 def solve(I):
-    shape_cells = cells_of_color(I, 5)
+    bg = most_common_color(I)
+    shape_cells = cells_not_of_color(I, bg)
     square = ((0, 0), (0, 1), (1, 0), (1, 1))
     across = ((0, 0), (0, 1), (0, 2))
     down = ((0, 0), (1, 0), (2, 0))

@@ -1,6 +1,7 @@
 # Two dots, one in each half of a 10x10 grid. The upper dot's colour draws the top half: full top
 # row, full row through the dot, and both side edges; the lower dot's colour likewise draws the
 # bottom half with the full bottom row, the full row through the dot and the side edges.
+# orientation-semantic: only rotate_180,flip_horizontal,flip_vertical: the dots split the grid into an upper and a lower half drawn with full rows
 def solve(I):
     bg = most_common_color(I)
     dots = find_objects(I, True, False, bg)

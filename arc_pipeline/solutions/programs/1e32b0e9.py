@@ -1,5 +1,6 @@
 # Lines split the grid into 3x3 cells; the top-left cell's shape is the template. In every other
 # cell, template positions that are empty get filled with the line colour (existing cells stay).
+# orientation-semantic: only transpose: the top-left cell holds the template
 def solve(I):
     bg = most_common_color(I)
     line_color = cell_color(I, 5, 5)

@@ -1,4 +1,5 @@
 # The shape is symmetric; output the top-left 3x3 corner of its bounding box.
+# orientation-semantic: only transpose: the output is the top-left corner of the shape
 def solve(I):
     bg = most_common_color(I)
     shape_grid = crop_to_content(I, bg)

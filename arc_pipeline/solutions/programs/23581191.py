@@ -1,12 +1,16 @@
-# The azure and orange dots each shoot full-length lines along their row and column in their own
-# colour; where an azure line crosses an orange line the cell becomes red. The dots stay.
+# The two dots each shoot full-length lines along their row and column in their own colour; where
+# the lines of one dot cross the lines of the other the cell becomes red. The dots stay.
+# colour-semantic: keep 2: the crossings are painted red
 def solve(I):
-    azure = cells_of_color(I, 8)
-    orange = cells_of_color(I, 7)
-    azure_lines = merge((row_cells_through(I, azure), column_cells_through(I, azure)))
-    orange_lines = merge((row_cells_through(I, orange), column_cells_through(I, orange)))
-    blank = make_grid(0, height(I), width(I))
-    crossings = combine_and(set_cells(blank, azure_lines, 1), set_cells(blank, orange_lines, 1), 2)
-    drawn = set_cells(set_cells(I, azure_lines, 8), orange_lines, 7)
-    O = overlay(overlay(drawn, crossings, 0), I, 0)
+    bg = most_common_color(I)
+    colors = colors_by_frequency(I)
+    a = nth(colors, 1)
+    b = nth(colors, 2)
+    a_cells = cells_of_color(I, a)
+    b_cells = cells_of_color(I, b)
+    a_lines = merge((row_cells_through(I, a_cells), column_cells_through(I, a_cells)))
+    b_lines = merge((row_cells_through(I, b_cells), column_cells_through(I, b_cells)))
+    crossings = intersection(a_lines, b_lines)
+    drawn = set_cells(set_cells(set_cells(I, a_lines, a), b_lines, b), crossings, 2)
+    O = overlay(drawn, I, bg)
     return O

@@ -1,8 +1,11 @@
-# Any two azure cells in the same row or column are joined by a green line between them; the
-# azure cells stay.
+# Any two coloured cells in the same row or column are joined by a green line between them; the
+# coloured cells stay.
+# colour-semantic: keep 3: the joining lines are green
 def solve(I):
-    across = fill_row_spans(I, 0)
-    down = transpose(fill_row_spans(transpose(I), 0))
-    joined = overlay(across, down, 0)
-    O = overlay(replace_color(joined, 8, 3), I, 0)
+    bg = most_common_color(I)
+    dot = least_common_color(I)
+    across = fill_row_spans(I, bg)
+    down = transpose(fill_row_spans(transpose(I), bg))
+    joined = overlay(across, down, bg)
+    O = overlay(replace_color(joined, dot, 3), I, bg)
     return O

@@ -1,4 +1,6 @@
 # Rows made of a single colour become grey; all other rows become black.
+# colour-semantic: rows of a single colour become grey and all others black, whatever the input colours
+# orientation-semantic: only rotate_180,flip_horizontal,flip_vertical: rows, not columns, are tested
 def solve(I):
     rows = split_rows(I, height(I))
     is_uniform = chain(count_colors, fix_first(equals, 1))

@@ -1,4 +1,5 @@
-# The input is the same square pattern repeated three times side by side; output one copy.
+# The input is the same square pattern repeated three times along its long side; output one copy.
 def solve(I):
-    O = first(split_columns(I, 3))
+    tall = greater_than(height(I), width(I))
+    O = if_else(tall, first(split_rows(I, 3)), first(split_columns(I, 3)))
     return O

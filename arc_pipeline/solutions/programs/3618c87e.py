@@ -1,7 +1,10 @@
-# Each blue cell drops to the bottom row of its column, replacing the grey there; where it was
-# becomes black.
+# Each cell of the rarest colour drops to the bottom row of its column, replacing the base there;
+# where it was becomes background.
+# orientation-semantic: only flip_horizontal: the cells drop to the bottom row
 def solve(I):
-    blues = cells_to_object(cells_of_color(I, 1), 1)
+    bg = most_common_color(I)
+    mover = least_common_color(I)
+    blues = cells_to_object(cells_of_color(I, mover), mover)
     dropped = move_object_to_row(blues, subtract(height(I), 1))
-    O = paint_object(erase_object(I, blues, 0), dropped)
+    O = paint_object(erase_object(I, blues, bg), dropped)
     return O

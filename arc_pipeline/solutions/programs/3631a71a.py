@@ -1,6 +1,8 @@
 # The picture is symmetric (mirror top-bottom and left-right about the centre of rows/columns 2-29,
 # and across the main diagonal); maroon patches hide parts of it. Restore each hidden cell from its
 # mirror images.
+# colour-semantic: keep 9: maroon patches mark the hidden cells
+# orientation-semantic: only transpose: the symmetry centre is offset two rows and two columns from the top-left corner
 def solve(I):
     down_mirror = shift_grid(flip_vertical(I), 2, 0, 9)
     step1 = overlay(down_mirror, I, 9)

@@ -7,7 +7,8 @@ def solve(I):
     bands = first(line_section_counts(I, line_color))
     size = floor_divide(add(subtract(height(I), bands), 1), bands)
     cells = downscale(I, add(size, 1))
-    template = largest_object(find_objects(cells, False, True, 0))
+    bg = most_common_color(cells)
+    template = largest_object(find_objects(cells, False, True, bg))
     centre = object_center(template)
     centre_color = cell_color(cells, first(centre), last(centre))
     offset = subtract(centre, object_position(template))
@@ -15,5 +16,5 @@ def solve(I):
     stamps = map_items(chain(fix_second(subtract, offset), fix_first(place_object_at, template)), lone)
     filled = paint_objects(cells, stamps)
     enlarged = crop(upscale(filled, add(size, 1)), 0, 0, height(I), width(I))
-    O = overlay(enlarged, keep_only_color(I, line_color, 0), 0)
+    O = overlay(enlarged, keep_only_color(I, line_color, bg), bg)
     return O

@@ -1,5 +1,6 @@
 # Each solid 3-row bar gets its middle row perforated: starting from the second cell, every other
 # cell of the middle row becomes background, leaving the ends intact.
+# orientation-semantic: only rotate_180,flip_horizontal,flip_vertical: the bars are horizontal and their middle row is perforated
 def solve(I):
     bg = most_common_color(I)
     bars = find_objects(I, True, False, bg)

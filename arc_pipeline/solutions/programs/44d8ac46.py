@@ -1,7 +1,9 @@
-# Grey (5) frames enclose holes. Holes that are perfect squares are filled with red (2);
+# Frames of one colour enclose holes. Holes that are perfect squares are filled with red (2);
 # holes of any other shape stay empty.
+# colour-semantic: keep 2: square holes are filled red
 def solve(I):
-    regions = find_objects(I, True, False, 5)
+    frame = least_common_color(I)
+    regions = find_objects(I, True, False, frame)
     holes = drop_if(regions, fix_second(touches_border, I))
     is_square = fork(equals, object_height, object_width)
     square_holes = keep_if(keep_if(holes, is_rectangle), is_square)

@@ -1,5 +1,10 @@
-# Overlay the top half (green) and the bottom half (blue): cells empty in both become red,
-# everything else is empty.
+# Overlay the top half and the bottom half (each has its own colour on a shared background, the
+# one colour both halves use): cells that are background in both become red, all else background.
+# colour-semantic: keep 2: the cells empty in both halves become red, a colour the input does not use
+# orientation-semantic: only rotate_180,flip_horizontal,flip_vertical: the two halves are the top and bottom halves
 def solve(I):
-    O = combine_nor(top_half(I), bottom_half(I), 2)
+    top = top_half(I)
+    bg = first(intersection(palette(top), palette(bottom_half(I))))
+    empty_both = intersection(grid_indices_where_equal(top, bottom_half(I)), cells_of_color(top, bg))
+    O = set_cells(make_grid(bg, height(top), width(top)), empty_both, 2)
     return O

@@ -1,11 +1,13 @@
-# A frame has four differently coloured sides; an azure shape elsewhere has the size of its inside.
+# A frame has four differently coloured sides; a shape of one colour (the second most common; azure) elsewhere has the size of its inside.
 # Move the shape into the frame and recolour each cell with the colour of the side nearest to it;
-# cells equally near two sides (on the diagonals) stay azure. The output is the frame.
+# cells equally near two sides (on the diagonals) keep the shape colour. The output is the frame.
 def solve(I):
-    frame_obj = cells_to_object(cells_not_of_color(replace_color(I, 8, 0), 0), 0)
+    bg = most_common_color(I)
+    azure = nth(colors_by_frequency(I), 1)
+    frame_obj = cells_to_object(cells_not_of_color(replace_color(I, azure, bg), bg), bg)
     frame = crop_to_object(I, frame_obj)
-    shape_obj = first(objects_of_color(objects_by_color(I, 0), 8))
-    shape_grid = keep_only_color(crop_to_object(I, shape_obj), 8, 0)
+    shape_obj = first(objects_of_color(objects_by_color(I, bg), azure))
+    shape_grid = keep_only_color(crop_to_object(I, shape_obj), azure, bg)
     n = height(shape_grid)
     last_i = subtract(n, 1)
     blank = make_grid(0, n, n)
@@ -13,11 +15,11 @@ def solve(I):
     hourglass = combine_xor(fill_row_spans(diagonals, 0), diagonals, 1)
     half = floor_divide(n, 2)
     top_mask = stack_vertical((select_rows(hourglass, 0, half), make_grid(0, subtract(n, half), n)))
-    top_part = replace_color(top_mask, 1, cell_color(frame, 0, 1))
-    right_part = replace_color(rotate_90(top_mask), 1, cell_color(frame, 1, -1))
-    bottom_part = replace_color(rotate_180(top_mask), 1, cell_color(frame, -1, 1))
-    left_part = replace_color(rotate_270(top_mask), 1, cell_color(frame, 1, 0))
-    nearest = overlay(overlay(overlay(overlay(make_grid(8, n, n), top_part, 0), right_part, 0), bottom_part, 0), left_part, 0)
-    inside = keep_where(nearest, shape_grid, 0)
-    O = overlay(frame, pad(inside, 1, 0), 0)
+    top_part = map_colors(top_mask, ((0, 10), (1, cell_color(frame, 0, 1))))
+    right_part = map_colors(rotate_90(top_mask), ((0, 10), (1, cell_color(frame, 1, -1))))
+    bottom_part = map_colors(rotate_180(top_mask), ((0, 10), (1, cell_color(frame, -1, 1))))
+    left_part = map_colors(rotate_270(top_mask), ((0, 10), (1, cell_color(frame, 1, 0))))
+    nearest = overlay(overlay(overlay(overlay(make_grid(azure, n, n), top_part, 10), right_part, 10), bottom_part, 10), left_part, 10)
+    inside = keep_where(nearest, shape_grid, bg)
+    O = overlay(frame, pad(inside, 1, bg), bg)
     return O

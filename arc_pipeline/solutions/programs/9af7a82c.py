@@ -1,5 +1,7 @@
 # Make a bar chart of the colours: one column per colour, ordered from most to least frequent,
 # each filled from the top with as many cells as that colour has in the input.
+# colour-semantic: keep 0: the bars are padded with black, a colour the input grids never contain
+# orientation-semantic: the bars are columns read left to right, each filled downward from the top row
 def solve(I):
     colors = colors_by_frequency(I)
     tallest = color_count(I, first(colors))

@@ -1,4 +1,5 @@
 # Every connected region of black cells that touches a blue cell (side by side) is flooded blue.
+# colour-semantic: keep 0,1: black regions touching blue become blue; black is not the most common colour (the noise can outnumber it)
 def solve(I):
     regions = objects_of_color(find_objects(I, True, False, 10), 0)
     blue = cells_of_color(I, 1)

@@ -1,5 +1,6 @@
 # Find the largest shapes (all shapes that tie for the most cells). Output one column per such
 # shape, ordered left to right by their position, filled with its colour; the height is that size.
+# orientation-semantic: only rotate_180,flip_horizontal,flip_vertical: the output holds one column per shape, ordered left to right, as tall as the shape size
 def solve(I):
     bg = most_common_color(I)
     shapes = find_objects(I, True, False, bg)

@@ -1,8 +1,10 @@
 # A container shape is open on one side. Fill it with yellow, and from the opening shine yellow light
 # outward: a straight beam as wide as the opening, plus a diagonal ray from each end of the opening,
 # spreading outward, all the way to the grid edges.
+# colour-semantic: keep 4: the container and its light are yellow, a colour the input does not use
 def solve(I):
-    container = first(find_objects(I, True, False, 0))
+    bg = most_common_color(I)
+    container = first(find_objects(I, True, False, bg))
     inside = difference(object_bbox(container), object_cells(container))
     gap = cells_to_object(difference(object_border_cells(container), object_cells(container)), 4)
     d = direction_toward(object_center(container), object_center(gap))

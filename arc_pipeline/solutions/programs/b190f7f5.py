@@ -1,5 +1,6 @@
 # One half of the input is an azure stencil, the other half a small colour map of the same size.
 # Each coloured cell of the map becomes a copy of the stencil in that colour; empty cells stay empty.
+# colour-semantic: keep 8: the stencil is the azure half; nothing else tells it from the colour map
 def solve(I):
     wide = greater_than(width(I), height(I))
     first_half = if_else(wide, left_half(I), top_half(I))
@@ -8,5 +9,5 @@ def solve(I):
     stencil = if_else(stencil_first, first_half, second_half)
     colors = if_else(stencil_first, second_half, first_half)
     n = height(stencil)
-    O = keep_where(upscale(colors, n), tile(stencil, n, n), 0)
+    O = keep_where(upscale(colors, n), tile(stencil, n, n), most_common_color(I))
     return O

@@ -1,30 +1,33 @@
-# Each green rectangle has one red cell on a long side. From that cell shoot a red line straight out of
-# the rectangle to the grid edge, flanked on both sides by green bands as wide as the rectangle's
-# thickness minus one.
+# Each rectangle (the second most common colour, green) has one cell of the rarest colour (red) on a
+# long side. From that cell shoot a red line straight out of the rectangle to the grid edge, flanked
+# on both sides by green bands as wide as the rectangle's thickness minus one.
 def solve(I):
+    bg = most_common_color(I)
+    red = least_common_color(I)
+    green = nth(colors_by_frequency(I), 1)
     lr_sum = chain(fork(add, object_left, object_right), fix_first(pair, 0))
     thickness_offset = chain(object_width, chain(fix_first(add, -1), fix_second(pair, 0)))
-    reds = cells_of_color(I, 2)
+    reds = cells_of_color(I, red)
     red_cell = chain(chain(object_cells, fix_first(intersection, reds)), first)
     doubled_col = chain(red_cell, chain(last, chain(fork(add, identity, identity), fix_first(pair, 0))))
     outward = fork(direction_toward, lr_sum, doubled_col)
     across = chain(fork(pair, fork(subtract, red_cell, thickness_offset), fork(add, red_cell, thickness_offset)), bbox_of_cells)
     beam = fork(ray_cells, red_cell, outward)
     band = chain(fork(union, across, beam), bbox_of_cells)
-    rects = find_objects(I, False, False, 0)
+    rects = find_objects(I, False, False, bg)
     tall = keep_if(rects, fork(greater_than, object_height, object_width))
-    with_green = set_cells(I, merge(map_items(band, tall)), 3)
-    first_pass = set_cells(with_green, merge(map_items(beam, tall)), 2)
+    with_green = set_cells(I, merge(map_items(band, tall)), green)
+    first_pass = set_cells(with_green, merge(map_items(beam, tall)), red)
     T = transpose(first_pass)
-    reds_t = cells_of_color(transpose(I), 2)
+    reds_t = cells_of_color(transpose(I), red)
     red_cell_t = chain(chain(object_cells, fix_first(intersection, reds_t)), first)
     doubled_col_t = chain(red_cell_t, chain(last, chain(fork(add, identity, identity), fix_first(pair, 0))))
     outward_t = fork(direction_toward, lr_sum, doubled_col_t)
     across_t = chain(fork(pair, fork(subtract, red_cell_t, thickness_offset), fork(add, red_cell_t, thickness_offset)), bbox_of_cells)
     beam_t = fork(ray_cells, red_cell_t, outward_t)
     band_t = chain(fork(union, across_t, beam_t), bbox_of_cells)
-    rects_t = find_objects(transpose(I), False, False, 0)
+    rects_t = find_objects(transpose(I), False, False, bg)
     tall_t = keep_if(rects_t, fork(greater_than, object_height, object_width))
-    with_green_t = set_cells(T, merge(map_items(band_t, tall_t)), 3)
-    O = transpose(set_cells(with_green_t, merge(map_items(beam_t, tall_t)), 2))
+    with_green_t = set_cells(T, merge(map_items(band_t, tall_t)), green)
+    O = transpose(set_cells(with_green_t, merge(map_items(beam_t, tall_t)), red))
     return O

@@ -1,5 +1,6 @@
 # A stepped cup sits on the bottom edge. From just beyond both ends of its top layer, draw diagonal
 # lines going up and outward to the edge, in the colour of the middle cell of the bottom row.
+# orientation-semantic: only flip_horizontal: the cup sits on the bottom edge and the diagonal lines go upward
 def solve(I):
     bg = most_common_color(I)
     h = height(I)

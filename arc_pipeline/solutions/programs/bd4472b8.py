@@ -1,5 +1,6 @@
 # Below the colour row and the grey divider, fill each row with one colour, taking the colours of
 # the first row in order and repeating the sequence to the bottom.
+# orientation-semantic: the colour row is the top row and its colours fill the rows below it, top to bottom
 def solve(I):
     w = width(I)
     header = select_rows(I, 0, 2)

@@ -1,8 +1,10 @@
 # The horizontal bars are stacked into a staircase: rows are ordered by bar length (shortest
-# on top, empty rows above them) and every bar is pushed against the right edge.
+# on top, background rows above them) and every bar is pushed against the right edge.
+# orientation-semantic: the bars are rows pushed against the right edge and stacked with the longest at the bottom
 def solve(I):
-    is_filled = fix_first(not_equal, 0)
+    bg = most_common_color(I)
+    is_filled = fix_first(not_equal, bg)
     row_length = fix_second(count_if, is_filled)
     ordered = sort_by(I, row_length)
-    O = transpose(gravity_down(transpose(ordered), 0))
+    O = transpose(gravity_down(transpose(ordered), bg))
     return O

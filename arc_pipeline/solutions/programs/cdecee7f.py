@@ -1,6 +1,7 @@
 # Read the scattered coloured cells from left to right (by column) and write their colours
 # into a 3x3 grid in snake order: first row left-to-right, second right-to-left, third
 # left-to-right; unused cells stay background.
+# orientation-semantic: the dots are read left to right and written in snake order from the top-left.
 def solve(I):
     bg = most_common_color(I)
     dots = find_objects(I, True, False, bg)

@@ -1,8 +1,10 @@
-# Count the light-blue shapes; output an N x N black square with a light-blue main diagonal,
-# where N is the number of shapes.
+# Count the shapes; output an N x N background square with a main diagonal in the shapes'
+# colour, where N is the number of shapes.
+# orientation-semantic: only rotate_180,transpose: the line is the main (top-left to bottom-right) diagonal.
 def solve(I):
-    shapes = find_objects(I, True, True, 0)
+    bg = most_common_color(I)
+    shapes = find_objects(I, True, True, bg)
     n = count(shapes)
     last_index = subtract(n, 1)
-    O = draw_line(make_grid(0, n, n), 0, 0, last_index, last_index, 8)
+    O = draw_line(make_grid(bg, n, n), 0, 0, last_index, last_index, object_color(first(shapes)))
     return O

@@ -1,5 +1,6 @@
 # Put the 3x3 input in the top-left corner of a 6x6 grid of the background colour, then every coloured cell
 # slides diagonally down-right, leaving a trail of its colour to the edge.
+# orientation-semantic: only transpose: the input sits in the top-left corner and the trails run down-right.
 def solve(I):
     bg = most_common_color(I)
     wide = concat_horizontal(I, make_grid(bg, 3, 3))

@@ -1,4 +1,5 @@
 # Keep only the middle column of the grid; every other cell becomes background.
+# orientation-semantic: only flip_horizontal,flip_vertical,rotate_180: the kept line is the middle column.
 def solve(I):
     bg = most_common_color(I)
     middle = floor_divide(width(I), 2)

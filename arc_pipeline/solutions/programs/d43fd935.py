@@ -1,7 +1,8 @@
 # Each single coloured cell that lies in a row or column crossed by the green (3) square
 # shoots a line of its own colour straight toward the square, stopping where it touches it.
+# colour-semantic: keep 3: the lines are drawn toward the green square, not toward any other shape.
 def solve(I):
-    pieces = find_objects(I, True, False, 0)
+    pieces = find_objects(I, True, False, most_common_color(I))
     square = first(objects_of_color(pieces, 3))
     singles = drop_if(pieces, fix_first(equals, square))
     square_cells = object_cells(square)

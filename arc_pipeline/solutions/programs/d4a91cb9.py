@@ -1,5 +1,7 @@
 # Connect the light-blue (8) cell to the red (2) cell with a yellow (4) path: straight up or
 # down from the light-blue cell to the red cell's row, then across to the red cell.
+# colour-semantic: keep 2,4,8: the rule names the colours: a yellow path from the light-blue cell to the red cell.
+# orientation-semantic: only flip_horizontal,flip_vertical,rotate_180: the path goes vertically first, then horizontally.
 def solve(I):
     start = object_position(cells_to_object(cells_of_color(I, 8), 8))
     goal = object_position(cells_to_object(cells_of_color(I, 2), 2))

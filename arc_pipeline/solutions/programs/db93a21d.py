@@ -1,8 +1,10 @@
 # Each maroon (9) square of side s gets a green (3) frame s/2 cells thick, and casts a blue (1)
 # shadow as wide as itself straight down to the bottom edge. Frames cover shadows; squares
 # stay on top.
+# colour-semantic: keep 1,3: frames are always green and shadows blue, colours the input does not hold.
+# orientation-semantic: only flip_horizontal: the shadows fall straight down.
 def solve(I):
-    squares = objects_of_color(find_objects(I, True, False, 0), 9)
+    squares = find_objects(I, True, False, most_common_color(I))
     half = chain(object_width, fix_second(floor_divide, 2))
     margin = chain(half, fork(pair, identity, identity))
     up_left = fork(place_object_at, identity, fork(subtract, object_position, margin))

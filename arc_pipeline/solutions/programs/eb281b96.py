@@ -1,5 +1,6 @@
 # Reflect the band downwards again and again, sharing the edge row each time (rows go down,
 # back up, down ...), until the output has 4h-3 rows for an input of h rows.
+# orientation-semantic: only flip_horizontal: the band is reflected downward.
 def solve(I):
     h = height(I)
     down = select_rows(I, 0, subtract(h, 1))

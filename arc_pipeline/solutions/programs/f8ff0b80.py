@@ -1,5 +1,6 @@
 # Three shapes of different colours; list their colours as a single column, from the shape with
 # the most cells to the one with the fewest.
+# orientation-semantic: only flip_horizontal: the colours are listed top to bottom in a single column.
 def solve(I):
     bg = most_common_color(I)
     shapes = sort_by_descending(objects_by_color(I, bg), object_size)
