@@ -83,8 +83,9 @@ def test_leaked_eval_prompts_with_the_real_sandbox(tmp_path):
             "test": [{"input": [[3, 3], [3, 3]], "output": test_out}]}
     _tasks(wh, [("eeee0001", "eval", task)])
     honest = "def solve(I):\n    O = I\n    return O\n"
-    # a program whose train output *is* the test output: the prompt would show it
-    leaky = "def solve(I):\n    O = ((7, 7, 7), (7, 0, 7), (7, 7, 7))\n    return O\n"
+    # a stored "program" text that carries the test output as digit rows: the student prompt shows
+    # the current program verbatim, so it would show the test output too (it shows no output grids)
+    leaky = "def solve(I):\n    O = I\n    return O\n777\n707\n777\n"
     wh.replace_table("eval_results", pl.DataFrame({"task_id": ["eeee0001"], "best_program": [honest]}))
     assert leaked_eval_prompts(wh, default_executor()) == []
     wh.replace_table("eval_results", pl.DataFrame({"task_id": ["eeee0001"] * 2, "best_program": [honest, leaky]}))
