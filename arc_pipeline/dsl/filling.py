@@ -78,6 +78,22 @@ def extend_shifted_pattern_down(grid: Grid, rows: int, background: int) -> Grid:
     return tuple(out)
 
 
+def _fill_by_classes(grid: Grid, background: int, class_of, classes: int) -> Grid | None:
+    """Every cell painted with its class's colour (``class_of(r, c)``), when each of the
+    ``classes`` classes holds a known (non-background) cell and a class's known cells agree;
+    None otherwise. The shared test behind the periodic and diagonal fills."""
+    h, w = len(grid), len(grid[0])
+    known: dict = {}
+    for r in range(h):
+        for c in range(w):
+            v = grid[r][c]
+            if v != background and known.setdefault(class_of(r, c), v) != v:
+                return None
+    if len(known) != classes:
+        return None
+    return tuple(tuple(known[class_of(r, c)] for c in range(w)) for r in range(h))
+
+
 def fill_periodic_pattern(grid: Grid, background: int) -> Grid:
     """Fill background cells by continuing the smallest rectangular tiling the other cells obey.
 
@@ -90,21 +106,9 @@ def fill_periodic_pattern(grid: Grid, background: int) -> Grid:
     h, w = len(grid), len(grid[0])
     candidates = sorted(((pr, pc) for pr in range(1, h + 1) for pc in range(1, w + 1)), key=lambda p: (p[0] * p[1], p[0]))
     for pr, pc in candidates:
-        known: dict = {}
-        ok = True
-        for r in range(h):
-            for c in range(w):
-                v = grid[r][c]
-                if v == background:
-                    continue
-                key = (r % pr, c % pc)
-                if known.setdefault(key, v) != v:
-                    ok = False
-                    break
-            if not ok:
-                break
-        if ok and len(known) == pr * pc:
-            return tuple(tuple(known[(r % pr, c % pc)] for c in range(w)) for r in range(h))
+        filled = _fill_by_classes(grid, background, lambda r, c: (r % pr, c % pc), pr * pc)
+        if filled is not None:
+            return filled
     return grid
 
 
@@ -121,21 +125,9 @@ def fill_diagonal_stripes(grid: Grid, background: int) -> Grid:
     h, w = len(grid), len(grid[0])
     for p in range(1, h + w):
         for sign in (1, -1):
-            known: dict = {}
-            ok = True
-            for r in range(h):
-                for c in range(w):
-                    v = grid[r][c]
-                    if v == background:
-                        continue
-                    k = (r + sign * c) % p
-                    if known.setdefault(k, v) != v:
-                        ok = False
-                        break
-                if not ok:
-                    break
-            if ok and len(known) == p:
-                return tuple(tuple(known[(r + sign * c) % p] for c in range(w)) for r in range(h))
+            filled = _fill_by_classes(grid, background, lambda r, c: (r + sign * c) % p, p)
+            if filled is not None:
+                return filled
     return grid
 
 

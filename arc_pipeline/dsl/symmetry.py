@@ -153,6 +153,17 @@ def complete_mirror_symmetry(obj: Obj, hidden) -> Obj:
     return frozenset(obj) | frozenset((r, best - c, v) for (r, c), v in cells.items())
 
 
+def _with_quarter_turns(obj: Obj, cells, R: int, C: int) -> Obj:
+    """``obj`` plus the three quarter-turn images of ``cells`` about the centre (R, C) given in
+    half-cell units (the tail both rotational completions share)."""
+    out = set(obj)
+    current = list(cells)
+    for _ in range(3):
+        current = [(*_quarter_turn(r, c, R, C), v) for r, c, v in current]
+        out.update(current)
+    return frozenset(out)
+
+
 def complete_quarter_turn_symmetry(obj: Obj) -> Obj:
     """Add the missing cells that make the object look the same after every quarter turn.
 
@@ -185,12 +196,7 @@ def complete_quarter_turn_symmetry(obj: Obj) -> Obj:
     if best is None:
         return obj
     R, C = best
-    out = set(obj)
-    current = list(obj)
-    for _ in range(3):
-        current = [(*_quarter_turn(r, c, R, C), v) for r, c, v in current]
-        out.update(current)
-    return frozenset(out)
+    return _with_quarter_turns(obj, obj, R, C)
 
 
 def complete_rotational_symmetry(obj: Obj, grid: Grid) -> Obj:
@@ -231,12 +237,7 @@ def complete_rotational_symmetry(obj: Obj, grid: Grid) -> Obj:
     if best is None:
         return obj
     R, C = best
-    out = set(obj)
-    current = [(r, c, v) for (r, c), v in cells.items()]
-    for _ in range(3):
-        current = [(*_quarter_turn(r, c, R, C), v) for r, c, v in current]
-        out.update(current)
-    return frozenset(out)
+    return _with_quarter_turns(obj, [(r, c, v) for (r, c), v in cells.items()], R, C)
 
 
 def fit_object_onto(template: Obj, target: Obj) -> Obj:
