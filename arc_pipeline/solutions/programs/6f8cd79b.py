@@ -1,5 +1,6 @@
-# Draw an azure (8) frame one cell thick around the edge of the empty grid.
+# Draw an azure (8) frame one cell thick around the edge of the grid; the inside stays as it is.
+# colour-semantic: keep 8: the frame is azure, a colour the plain input never shows
 def solve(I):
-    inside = make_grid(0, subtract(height(I), 2), subtract(width(I), 2))
-    O = pad(inside, 1, 8)
+    edge = object_border_cells(cells_to_object(all_cells(I), 0))
+    O = set_cells(I, edge, 8)
     return O
