@@ -1,9 +1,12 @@
-# Grey lines form a network with some closed rectangular boxes in it. Fill the inside of every
-# box with yellow (4): a black rectangle whose surrounding ring (on the grid) is all grey and
-# whose ring corners are true corners (not crossings where a line continues).
+# Lines (the colour that is not the background) form a network with some closed rectangular
+# boxes in it. Fill the inside of every box with yellow (4): a background rectangle whose
+# surrounding ring (on the grid) is all line colour and whose ring corners are true corners (not
+# crossings where a line continues).
+# colour-semantic: keep 4: the boxes are filled with yellow, a colour the input does not show
 def solve(I):
-    grey = cells_of_color(I, 5)
-    areas = keep_if(find_objects(I, True, False, 5), is_rectangle)
+    line_color = nth(colors_by_frequency(I), 1)
+    grey = cells_of_color(I, line_color)
+    areas = keep_if(find_objects(I, True, False, line_color), is_rectangle)
     ring = fix_second(object_neighbor_cells, True)
     ring_on_grid = chain(ring, fix_second(intersection, all_cells(I)))
     ring_all_grey = chain(ring_on_grid, fork(equals, count, chain(fix_second(intersection, grey), count)))

@@ -1,8 +1,9 @@
-# A black shape has a coloured marker cell diagonally beside it. Repeat the shape in the
-# marker's colour along that diagonal direction, each copy moved just far enough not to
-# overlap the previous one, until the grid edge.
+# A shape (the second most common colour) has a marker cell of another colour diagonally beside
+# it. Repeat the shape in the marker's colour along that diagonal direction, each copy moved just
+# far enough not to overlap the previous one, until the grid edge.
 def solve(I):
-    figure = cells_to_object(cells_of_color(I, 0), 0)
+    shape_color = nth(colors_by_frequency(I), 1)
+    figure = cells_to_object(cells_of_color(I, shape_color), shape_color)
     marker_color = least_common_color(I)
     marker = object_position(cells_to_object(cells_of_color(I, marker_color), marker_color))
     direction = direction_toward(object_center(figure), marker)

@@ -1,8 +1,9 @@
-# Nested outlines of one colour surround a small black hole, evenly spaced. Continue the nesting
-# outward over the whole grid with the same spacing (cells whose king-move distance from the hole
-# is 1, 1+p, 1+2p, ...); every other cell becomes grey (5).
+# Nested outlines of one colour (the second most common) surround a small hole of background,
+# evenly spaced. Continue the nesting outward over the whole grid with the same spacing (cells
+# whose king-move distance from the hole is 1, 1+p, 1+2p, ...); every other cell becomes grey (5).
+# colour-semantic: keep 5: the cells between the outlines turn grey, a colour the input does not show
 def solve(I):
-    color = last(palette(I))
+    color = nth(colors_by_frequency(I), 1)
     hole = smallest_object(find_objects(I, True, False, color))
     around = fix_first(grow_cells, hole)
     outer = difference(cells_of_color(I, color), around(1))
