@@ -3,7 +3,9 @@
 # colour-semantic: keep 8: the new line is azure, a colour the input does not show
 def solve(I):
     bg = most_common_color(I)
-    spans = fork(logical_or, chain(object_height, fix_first(equals, height(I))), chain(object_width, fix_first(equals, width(I))))
+    full_height = chain(object_height, fix_first(equals, height(I)))
+    full_width = chain(object_width, fix_first(equals, width(I)))
+    spans = fork(logical_or, full_height, full_width)
     wall = first(keep_if(keep_if(find_objects(I, True, False, bg), is_rectangle), spans))
     shape_color = first(difference(palette(I), pair(bg, object_color(wall))))
     shape_obj = cells_to_object(cells_of_color(I, shape_color), shape_color)

@@ -11,7 +11,7 @@ def solve(I):
     ring_on_grid = chain(ring, fix_second(intersection, all_cells(I)))
     ring_all_grey = chain(ring_on_grid, fork(equals, count, chain(fix_second(intersection, grey), count)))
     corners = chain(ring, chain(bbox_corners, fix_second(intersection, all_cells(I))))
-    side_neighbors = chain(fix_second(repeat_value, 1), chain(fix_second(cells_to_object, 5), fix_second(object_neighbor_cells, False)))
+    side_neighbors = chain(fix_second(repeat_value, 1), chain(fix_second(cells_to_object, line_color), fix_second(object_neighbor_cells, False)))
     grey_sides = chain(side_neighbors, chain(fix_second(intersection, grey), count))
     true_corner = chain(grey_sides, fix_first(equals, 2))
     corners_ok = chain(corners, fork(equals, count, fix_second(count_if, true_corner)))
