@@ -1,7 +1,7 @@
 # The shape of the rarest colour is a piece: draw a copy of it in every black (0) spot it fits,
-# i.e. every cell under the piece is black and any cell the piece encloses (the ring's centre) is not black, as at
-# the original. Copies never overlap: spots are taken in reading order, skipping one that shares a
-# cell with a copy already drawn.
+# i.e. every cell under the piece is black and any cell the piece encloses (the ring's centre) is
+# not black, as at the original. Copies never overlap: spots are taken in reading order, skipping
+# one that shares a cell with a copy already drawn.
 # colour-semantic: keep 0,5: the piece fits black spots among grey noise; black and grey are about
 # colour-semantic: equally common, so only their names tell the spots from the noise
 # data-flaw: the demonstration with the 1x4 bar (train[1]) leaves a spot the bar fits (top-left at
