@@ -1,9 +1,11 @@
-# One multicoloured shape is the template; every grey (5) block of the same size is replaced
-# by a copy of the template placed exactly over it.
+# One multicoloured shape is the template; every solid one-colour block of the same size is
+# replaced by a copy of the template placed exactly over it.
 def solve(I):
-    pieces = find_objects(I, False, False, 0)
-    blocks = objects_of_color(pieces, 5)
-    template = first(drop_if(pieces, chain(object_color, fix_first(equals, 5))))
+    bg = most_common_color(I)
+    pieces = find_objects(I, False, False, bg)
+    is_solid = fork(equals, fork(object_color_count, identity, object_color), object_size)
+    blocks = keep_if(pieces, is_solid)
+    template = first(drop_if(pieces, is_solid))
     copies = map_items(chain(object_position, fix_first(place_object_at, template)), blocks)
     O = paint_objects(I, copies)
     return O
