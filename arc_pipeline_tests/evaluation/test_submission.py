@@ -148,3 +148,18 @@ def test_checkpoint_hash_follows_weights_only(tmp_path):
 def test_git_state_outside_a_repo(tmp_path):
     assert git_state(tmp_path) == {"commit": None, "dirty": None}
     assert library_versions(("no-such-package-xyz",))["no-such-package-xyz"] is None
+
+
+def test_asset_descriptions_render_their_paths():
+    """A ``<run>``-style placeholder is swallowed as an HTML tag by the UI ("data/reports//")."""
+    import re
+
+    from arc_pipeline.definitions import defs
+
+    graph = defs.resolve_asset_graph()
+    for key in graph.get_all_asset_keys():
+        description = graph.get(key).description or ""
+        assert not re.search(r"<[A-Za-z/][^>]*>", description), (key, description)
+        assert "//" not in description.replace("://", ""), (key, description)
+    eval_description = graph.get(next(k for k in graph.get_all_asset_keys() if k.to_user_string() == "eval_report")).description
+    assert "data/reports/latest/report.html" in eval_description and "submission.json" in eval_description
