@@ -15,7 +15,8 @@ PREVIEW_COLUMNS = ["task_id", "model", "difficulty_level", "test_index", "attemp
           code_version=stage_code_version("eval_report"),
           description="Test-time refinement on held-out tasks for the GRPO, SFT and base models and the search "
                       "teacher; official 2-attempt score per difficulty level -> table `eval_results` + an HTML "
-                      "report `data/reports/latest/report.html` (one timestamped folder per evaluation).")
+                      "report `data/reports/latest/report.html` (one timestamped folder per evaluation), `report.json` "
+                      "(scores, provenance) and an ARC Prize `submissions/MODEL/submission.json` per model.")
 def eval_report(context: dg.AssetExecutionContext, pipeline: PipelineResource) -> dg.MaterializeResult:
     from arc_pipeline.render import markdown_table
     from arc_pipeline.stages.eval_report import build_eval_report

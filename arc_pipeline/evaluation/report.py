@@ -5,8 +5,11 @@ Sections: summary per model (official 2-attempt score, train reward, pixel accur
 round, thinking length); score per difficulty level (table + bar chart); best train reward by
 refinement round; Δr histogram; example grids (test input / expected / attempts) for solved
 and failed tasks; edit visualisations (unified program diff + train outputs before/after);
-published results on ARC-AGI-1 for context (reported elsewhere, NOT reproduced here); the run's
-configuration, seeds and data revision.
+published results on ARC-AGI-1 for context (reported elsewhere, NOT reproduced here); the ARC
+Prize ``submission.json`` of each model (``submissions/<model>/submission.json``); provenance (git
+commit, library versions, data revision, checkpoint hashes, base model id); the run's
+configuration, seeds and data revision. ``report.json`` holds the machine-readable summary:
+official score per model, submission paths, provenance and the meta block.
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ import polars as pl
 
 from arc_pipeline.evaluation.scoring import level_summary, model_summary, task_summary
 from arc_pipeline.evaluation.stats import compare_to
+from arc_pipeline.evaluation.submission import MISSING_ATTEMPT, write_submissions
 from arc_pipeline.render import ARC_COLORS, _plt, grids_png, line_png, png_markdown
 from arc_pipeline.tasks import ArcTask
 
@@ -57,6 +61,8 @@ class ReportPaths:
     headline: dict[str, float] = field(default_factory=dict)  # model -> official score
     markdown_snippet: str = ""  # summary table + the per-level chart, inline
     png: Path | None = None  # the per-level chart
+    submissions: dict[str, Path] = field(default_factory=dict)  # model -> submissions/<model>/submission.json
+    json: Path | None = None  # report.json
 
 
 # --------------------------------------------------------------------------- charts
@@ -474,6 +480,9 @@ def write_report(results: pl.DataFrame, refine_results: Sequence[Any], tasks: Ma
         doc.heading("Edits that helped")
         _edits(doc, refine_results, tasks, max_edits)
 
+    submissions = write_submissions(results, out_dir)
+    _submissions(doc, submissions, headline, out_dir)
+    _provenance(doc, meta.get("provenance"))
     _context(doc)
     doc.heading("Configuration, seeds and data revision")
     doc.code(json.dumps(dict(meta), indent=2, sort_keys=True, default=str), "json")
@@ -486,5 +495,49 @@ def write_report(results: pl.DataFrame, refine_results: Sequence[Any], tasks: Ma
     html_path.write_text(html_text, encoding="utf-8")
     md_path.write_text("\n".join(doc.md), encoding="utf-8")
     snippet = summary_md + ("\n\n" + png_markdown(level_png, "score per level") if level_png else "")
+    json_path = _write_report_json(out_dir, results, meta, submissions)
     return ReportPaths(html=html_path, markdown=md_path, images=dict(doc.images), headline=headline,
-                       markdown_snippet=snippet, png=png_path)
+                       markdown_snippet=snippet, png=png_path, submissions=submissions, json=json_path)
+
+
+def _submissions(doc: _Doc, submissions: Mapping[str, Path], headline: Mapping[str, float], out_dir: Path) -> None:
+    """List the ARC Prize submission files, with the score `score-submission` reproduces."""
+    doc.heading("ARC Prize submissions")
+    if not submissions:
+        doc.para("No submissions (no evaluation results).")
+        return
+    doc.table(pl.DataFrame([{"model": m, "file": str(p.relative_to(out_dir)),
+                             "official score": _fmt(headline.get(m), "pct")} for m, p in submissions.items()]))
+    doc.para("ARC Prize format: {task_id: [{\"attempt_1\": grid, \"attempt_2\": grid}, ...]}, one entry per test "
+             f"input in test order. A missing attempt is written as {json.dumps(MISSING_ATTEMPT)}. Re-score with "
+             "`arc-pipeline score-submission FILE --tasks DIR|DATASET`.")
+
+
+def _provenance(doc: _Doc, prov: Mapping[str, Any] | None) -> None:
+    """Git commit, library versions, data revision, checkpoint hashes and base model id."""
+    doc.heading("Provenance")
+    if not prov:
+        doc.para("No provenance recorded.")
+        return
+    git = prov.get("git") or {}
+    rows = [{"item": "git commit", "value": f"{git.get('commit') or 'unknown'}"
+             + (" (dirty working tree)" if git.get("dirty") else "")},
+            {"item": "base model id", "value": str(prov.get("base_model_id"))},
+            {"item": "data revision", "value": str(prov.get("data_revision") or "–")},
+            {"item": "eval tasks hash", "value": str(prov.get("eval_tasks_hash") or "–")}]
+    rows += [{"item": f"checkpoint {name}", "value": f"{c.get('weights_sha256') or 'missing'} ({c.get('path')})"}
+             for name, c in (prov.get("checkpoints") or {}).items()]
+    rows += [{"item": name, "value": str(v or "not installed")} for name, v in (prov.get("libraries") or {}).items()]
+    doc.table(pl.DataFrame(rows))
+
+
+def _write_report_json(out_dir: Path, results: pl.DataFrame, meta: Mapping[str, Any],
+                       submissions: Mapping[str, Path]) -> Path:
+    """``report.json``: official score per model (6 decimals), submission paths, provenance, meta."""
+    scores = ({r["model"]: round(float(r["score"]), 6) for r in model_summary(results).iter_rows(named=True)}
+              if not results.is_empty() else {})
+    doc = {"scores": scores, "submissions": {m: str(p.relative_to(out_dir)) for m, p in submissions.items()},
+           "provenance": meta.get("provenance"), "meta": {k: v for k, v in meta.items() if k != "provenance"}}
+    path = out_dir / "report.json"
+    path.write_text(json.dumps(doc, indent=1, sort_keys=True, default=str), encoding="utf-8")
+    return path

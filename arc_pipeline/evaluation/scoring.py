@@ -25,7 +25,7 @@ from arc_pipeline.tasks import ArcTask
 
 __all__ = [
     "EVAL_SCHEMA", "UNKNOWN_LEVEL", "attempt_matches", "test_output_solved", "task_score",
-    "attempt1_pixel_accuracy", "eval_rows", "task_summary", "level_summary", "model_summary",
+    "attempt1_pixel_accuracy", "eval_rows", "task_summary", "level_summary", "model_summary", "score_submission",
 ]
 
 UNKNOWN_LEVEL = "unknown"
@@ -203,3 +203,35 @@ def level_summary(results: pl.DataFrame) -> pl.DataFrame:
         out.with_columns(pl.col("model").replace_strict(order, return_dtype=pl.Int64).alias("_o"))
         .sort(["_o", "difficulty_level"]).drop("_o")
     )
+
+
+def score_submission(submission: Mapping[str, Sequence[Mapping[str, Any]]], tasks: Mapping[str, ArcTask],
+                     origin: str = "submission") -> dict[str, Any]:
+    """Score an ARC Prize submission (already structurally valid, see
+    :func:`arc_pipeline.evaluation.submission.load_submission`) against ``tasks``' test outputs.
+
+    Official rule: a test output counts if ``attempt_1`` or ``attempt_2`` matches exactly; task
+    score = mean over its test outputs; ``score`` = mean over the tasks in the file (what the
+    report's official score is). Tasks of ``tasks`` absent from the file score 0: they are listed
+    in ``missing`` and counted in ``score_with_missing`` (mean over file tasks + missing ones).
+    A task of the file that ``tasks`` lacks, or a wrong number of test entries, raises
+    ``ValueError`` naming ``origin`` and the task.
+    """
+    rows: list[dict[str, Any]] = []
+    for task_id in sorted(submission):
+        task = tasks.get(task_id)
+        if task is None:
+            raise ValueError(f"{origin}: task {task_id} is not in the task set ({len(tasks)} tasks)")
+        entries, expected = list(submission[task_id]), list(task.test_outputs)
+        if len(entries) != len(expected):
+            raise ValueError(f"{origin}: task {task_id} has {len(entries)} test entries, the task has "
+                             f"{len(expected)} test inputs")
+        attempts = [[e.get("attempt_1"), e.get("attempt_2")] for e in entries]
+        solved = [test_output_solved(a, x) for a, x in zip(attempts, expected)]
+        rows.append({"task_id": task_id, "test_outputs": len(solved), "solved": sum(solved),
+                     "score": task_score(attempts, expected)})
+    missing = sorted(set(tasks) - set(submission))
+    total = sum(r["score"] for r in rows)
+    return {"tasks": rows, "n_tasks": len(rows), "score": total / len(rows) if rows else 0.0,
+            "missing": missing, "n_missing": len(missing),
+            "score_with_missing": total / (len(rows) + len(missing)) if rows or missing else 0.0}

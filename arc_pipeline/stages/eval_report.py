@@ -1,5 +1,6 @@
 """Stage `eval_report`: held-out tasks refined by every model, official 2-attempt score ->
-`eval_results` + an HTML report under reports/<run>/.
+`eval_results` + an HTML report under reports/<run>/, with one ARC Prize ``submission.json`` per
+model (``submissions/<model>/``), ``report.json`` and the run's provenance.
 
 Held-out tasks (role ``eval``) are evaluated with the test-time refinement loop for the GRPO
 checkpoint, the SFT checkpoint, the base model and the search teacher (reference). Their
@@ -50,10 +51,12 @@ def build_eval_report(cfg: PipelineConfig, wh: Warehouse, run_id: str) -> dict:
     """Evaluate every model on the held-out tasks, store `eval_results`, write the report."""
     from arc_pipeline.baselines import search_levels
     from arc_pipeline.evaluation.cache import cached_report, eval_fingerprint, store_report
+    from arc_pipeline.evaluation.provenance import provenance
     from arc_pipeline.evaluation.refine import ModelProposer, TeacherProposer
     from arc_pipeline.evaluation.report import write_report
     from arc_pipeline.evaluation.run import evaluate_models
     from arc_pipeline.teachers.search import SearchTeacher
+    from arc_pipeline.tasks import data_revision as tasks_revision
 
     layout = RunLayout.of(cfg)
     tasks = tasks_by_role(wh, "eval", with_test=True)
@@ -86,9 +89,13 @@ def build_eval_report(cfg: PipelineConfig, wh: Warehouse, run_id: str) -> dict:
         "fingerprint": fingerprint, "eval_tasks": len(tasks), "models": list(proposers),
         "eval_config": dict(cfg.eval.__dict__), "settings": settings_in_effect(cfg), "seconds": round(seconds, 1),
         "python": sys.version.split()[0],
+        "provenance": provenance(base_model_id=cfg.model.base_model, model_dirs=models, data_revision=revision,
+                                 eval_tasks_hash=tasks_revision(tasks)),
     }
     paths = write_report(results, refine_results, tasks, meta, out_dir, training=training_curves(layout))
     out = {"html": str(paths.html), "headline": getattr(paths, "headline", {}) or {},
+           "json": str(paths.json) if paths.json else None,
+           "submissions": {m: str(p) for m, p in paths.submissions.items()},
            "markdown_snippet": getattr(paths, "markdown_snippet", "") or "", "meta": meta}
     store_report(layout, fingerprint, out, out_dir)
     return {**out, "reused": False}

@@ -108,6 +108,7 @@ def train_sft(rows: list[dict], base_model: str | Path, model_cfg: ModelConfig, 
     from transformers import AutoModelForCausalLM, set_seed
     from trl import SFTConfig, SFTTrainer
 
+    from arc_pipeline.training.progress import use_compact_log
     from arc_pipeline.training.tiny_model import load_tokenizer
 
     set_seed(seed)
@@ -155,6 +156,7 @@ def train_sft(rows: list[dict], base_model: str | Path, model_cfg: ModelConfig, 
         processing_class=tokenizer,
         peft_config=lora_config(sft_cfg) if sft_cfg.use_lora else None,
     )
+    use_compact_log(trainer, "sft", every=max(1, sft_cfg.max_steps // 10) if sft_cfg.max_steps > 0 else 10)
     t0 = time.perf_counter()
     result = trainer.train()
     wall = time.perf_counter() - t0
