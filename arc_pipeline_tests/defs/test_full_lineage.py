@@ -53,10 +53,15 @@ def test_full_lineage_runs_and_reruns_cheaply(tmp_path, monkeypatch):
     report = data / "reports" / "latest" / "report.html"
     assert report.exists() and report.read_text().count("data:image/png;base64,") >= 3
 
-    # unchanged re-run: checkpoints and report are reused, nothing new is sampled
+    # unchanged re-run: checkpoints and report are reused, nothing new is sampled (no timing
+    # assertion: the box is shared; what is checked is that no teacher call or training step ran)
+    calls_before = _count(data, "teacher_calls")
+    grpo_mtime = (data / "checkpoints" / "grpo" / "merged" / "config.json").stat().st_mtime_ns
     assert run_pipeline() == 0
     runs = [json.loads(line) for line in (data / "run_times.jsonl").read_text().splitlines()]
-    assert len(runs) == 2 and runs[1]["total_seconds"] < runs[0]["total_seconds"]
+    assert len(runs) == 2
+    assert _count(data, "teacher_calls") == calls_before
+    assert (data / "checkpoints" / "grpo" / "merged" / "config.json").stat().st_mtime_ns == grpo_mtime
     sft_again = json.loads((data / "checkpoints" / "sft" / "metrics.json").read_text())
     assert sft_again["fingerprint"] == sft["fingerprint"]
     # ...and Dagster agrees: code and data versions unchanged, so no asset (partition) is stale
@@ -67,3 +72,11 @@ def test_full_lineage_runs_and_reruns_cheaply(tmp_path, monkeypatch):
 
     with dg.DagsterInstance.from_config(str(tmp_path / "home")) as instance:
         assert not_fresh(instance, defs) == {}
+
+
+def _count(data, table: str) -> int:
+    con = duckdb.connect(str(data / "warehouse.duckdb"), read_only=True)
+    try:
+        return con.execute(f"select count(*) from {table}").fetchone()[0]
+    finally:
+        con.close()
