@@ -425,8 +425,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help="comma-separated PYTHONHASHSEED values: verify once under each and require identical outputs")
     v.add_argument("--programs", default=None,
                    help="folder of <task_id>.py solver files to verify instead of the library's own")
-    v.add_argument("--probes", nargs="?", const="recolour,dihedral", default=None,
-                   help="also run the generalisation probes (comma-separated; default all: recolour,dihedral); "
+    v.add_argument("--probes", nargs="?", const="recolour,dihedral,fresh", default=None,
+                   help="also run the generalisation probes (comma-separated; default all: recolour,dihedral,fresh); "
                         "exit 1 if a task fails one it is not exempt from")
     v.set_defaults(fn=cmd_verify)
 

@@ -3,8 +3,9 @@
 A solver that passes every given pair can still hard-code what the demonstrations happened to
 share (a black background, a blue frame, one orientation). A probe rewrites the given pairs by a
 transformation the task's rule should not care about and checks, in the sandbox, that the solver
-maps each transformed input to the transformed output. Probes know nothing of the rule; they need
-only the given pairs, so they cover every task.
+maps each transformed input to the transformed output. These two probes know nothing of the rule;
+they need only the given pairs, so they cover every task. The third, ``fresh``, knows the rule of a
+sample of tasks through generators of our own (``arc_pipeline.solutions.generators``).
 
 Probes
 ------
@@ -18,6 +19,12 @@ Probes
 ``dihedral``
     Each of the seven non-identity D4 transforms (rotations by 90/180/270 degrees, left-right and
     top-bottom mirrors, the two diagonal mirrors), applied to input and output of every pair.
+
+``fresh``
+    ``FRESH_PAIRS`` (20) new pairs drawn by the task's generator (other sizes, backgrounds, object
+    counts and positions than the demonstrations had), seeded (``fresh_seed``, default 0).
+    Tasks without a generator are ``n/a``; exemption lines do not apply (the generator already
+    keeps whatever the rule names).
 
 A task passes a probe when the solver's output is exactly right on every pair of every variant.
 
@@ -55,10 +62,11 @@ from typing import Callable, Mapping, Sequence
 import polars as pl
 
 from arc_pipeline.solutions import COLOUR_SEMANTIC_MARK, ORIENTATION_SEMANTIC_MARK
+from arc_pipeline.solutions.generators import FRESH_PAIRS, FRESH_SEED, fresh_pairs
 from arc_pipeline.tasks import ArcTask
 
 Grid = tuple[tuple[int, ...], ...]
-PROBES: tuple[str, ...] = ("recolour", "dihedral")
+PROBES: tuple[str, ...] = ("recolour", "dihedral", "fresh")
 RECOLOUR_VARIANTS = 3
 
 
@@ -210,8 +218,17 @@ class ProbeCase:
     outputs: tuple[Grid, ...]
 
 
-def probe_cases(task: ArcTask, probe: str, exemption: Exemption | None = None) -> list[ProbeCase]:
-    """The transformed pairs of one probe for a task (every train and test pair), honouring an exemption."""
+def probe_cases(task: ArcTask, probe: str, exemption: Exemption | None = None,
+                fresh_n: int = FRESH_PAIRS, fresh_seed: int = FRESH_SEED) -> list[ProbeCase]:
+    """The pairs of one probe for a task, honouring an exemption.
+
+    recolour/dihedral transform every train and test pair; fresh is one case of ``fresh_n``
+    generated pairs (none when the task has no generator).
+    """
+    if probe == "fresh":
+        drawn = fresh_pairs(task.id, fresh_n, fresh_seed)
+        return [ProbeCase(probe, f"fresh[seed {fresh_seed}]", tuple(i for i, _ in drawn),
+                          tuple(o for _, o in drawn))] if drawn else []
     pairs = task.train + task.test
     if exemption is not None and exemption.full:
         return []
@@ -267,7 +284,8 @@ class ProbeReport:
     def to_dict(self) -> dict:
         return {"ok": self.ok, "probes": list(self.probes), "totals": self.totals(),
                 "failing": {p: self.failing(p) for p in self.probes}, "exemptions": self.exemptions(),
-                "seconds": round(self.seconds, 3), "tasks": self.rows.to_dicts()}
+                "seconds": round(self.seconds, 3), "tasks": self.rows.to_dicts(),
+                **({"meta": self.meta} if self.meta else {})}
 
 
 _SCHEMA = {"task_id": pl.Utf8, "probe": pl.Utf8, "status": pl.Utf8, "variants": pl.Int64, "n_pairs": pl.Int64,
@@ -276,10 +294,12 @@ _SCHEMA = {"task_id": pl.Utf8, "probe": pl.Utf8, "status": pl.Utf8, "variants": 
 
 
 def run_probes(solutions: Mapping[str, str], tasks: Mapping[str, ArcTask], executor=None,
-               probes: Sequence[str] = PROBES) -> ProbeReport:
+               probes: Sequence[str] = PROBES, fresh_n: int = FRESH_PAIRS,
+               fresh_seed: int = FRESH_SEED) -> ProbeReport:
     """Run every probe for every solver whose task is known, in the sandbox, in one batch.
 
     All exemption lines are parsed first, so a malformed one stops the run before any result.
+    ``fresh_n`` / ``fresh_seed`` size and seed the fresh probe's generated pairs.
     """
     import time
 
@@ -292,7 +312,8 @@ def run_probes(solutions: Mapping[str, str], tasks: Mapping[str, ArcTask], execu
     declared = {t: parse_exemptions(solutions[t], f"solver {t}.py") for t in ids}
     executor = executor or default_executor()
     start = time.perf_counter()
-    plan = [(t, p, declared[t].get(p), probe_cases(tasks[t], p, declared[t].get(p))) for t in ids for p in probes]
+    plan = [(t, p, declared[t].get(p), probe_cases(tasks[t], p, declared[t].get(p), fresh_n, fresh_seed))
+            for t in ids for p in probes]
     jobs = [(solutions[t], list(case.inputs)) for t, _p, _e, cases in plan for case in cases]
     results = iter(executor.run_many(jobs))
     rows = []
@@ -318,4 +339,5 @@ def run_probes(solutions: Mapping[str, str], tasks: Mapping[str, ArcTask], execu
                      "exemption": ex.reason if ex else None, "keep": list(ex.keep) if ex else [],
                      "only": list(ex.only) if ex else []})
     frame = pl.DataFrame(rows, schema=_SCHEMA).sort(["task_id", "probe"]) if rows else pl.DataFrame(schema=_SCHEMA)
-    return ProbeReport(rows=frame, probes=tuple(probes), seconds=time.perf_counter() - start)
+    meta = {"fresh_pairs": fresh_n, "fresh_seed": fresh_seed} if "fresh" in probes else {}
+    return ProbeReport(rows=frame, probes=tuple(probes), seconds=time.perf_counter() - start, meta=meta)

@@ -135,10 +135,11 @@ def test_cli_verify_probes_reports_totals_failures_and_exits_1(capsys, tmp_path)
     out = json.loads(capsys.readouterr().out)
     assert code == 1 and out["passed"] == 2  # both pass the given pairs; one fails a probe
     probes = out["probes"]
-    assert probes["failing"] == {"recolour": ["crop-hard"], "dihedral": []} and probes["ok"] is False
+    assert probes["failing"] == {"recolour": ["crop-hard"], "dihedral": [], "fresh": []} and probes["ok"] is False
     assert probes["totals"]["recolour"]["passed"] == 1 and probes["totals"]["dihedral"]["passed"] == 2
     assert {(t["task_id"], t["probe"]) for t in probes["tasks"]} == {
-        (t, p) for t in ("crop-hard", "crop-general") for p in ("recolour", "dihedral")}
+        (t, p) for t in ("crop-hard", "crop-general") for p in ("recolour", "dihedral", "fresh")}
+    assert probes["totals"]["fresh"]["not_applicable"] == 2  # no generator for these made-up tasks
     assert main([*args, "--probes", "dihedral"]) == 0
     text = capsys.readouterr().out
     assert "probe dihedral: 2/2 probed tasks pass" in text and "probe recolour" not in text
