@@ -111,7 +111,8 @@ def backfill(root: Path, base: Path, config: Path, name: str) -> float:
             if daemon.poll() is not None or time.monotonic() > deadline:
                 raise SystemExit("dagster-daemon did not start its run queue")
             time.sleep(0.5)
-XX, "-w", "workspace.yaml", "-j", "edit_traces_job",
+        t0, t0_wall = time.perf_counter(), time.time()
+        _run([str(BIN / "dagster"), "job", "backfill", "-w", "workspace.yaml", "-j", "edit_traces_job",
               "--all", "all", "--noprompt"], env)
         while True:
             runs = instance.get_runs()
