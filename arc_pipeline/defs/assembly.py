@@ -27,6 +27,12 @@ def build_definitions() -> dg.Definitions:
         resources={"pipeline": default_pipeline_resource(), "teacher": default_teacher_resource()},
         jobs=[traces.traces_job, foundation_job],
         schedules=[traces.resample_traces_schedule],
+        # Runs launched from the UI, a schedule or a backfill execute their steps (asset + its
+        # checks) inside the run's own process: on 2 cores a subprocess per step bought no
+        # parallelism (the sandbox pool already fills both cores) and cost one code load each,
+        # 6-10 s on a loaded box -- most of a small level's run. foundation_job keeps its
+        # multiprocess executor for bigger machines.
+        executor=dg.in_process_executor,
     )
 
 

@@ -3,7 +3,7 @@
 
 import dagster as dg
 
-from arc_pipeline.defs.metadata import frame_version, rounded, stage_code_version, table_metadata
+from arc_pipeline.defs.metadata import frame_version, rounded, stage_code_version, stored_table_metadata
 from arc_pipeline.defs.resources import PipelineResource
 
 GROUP = "foundation"
@@ -21,7 +21,7 @@ def arc_tasks(context: dg.AssetExecutionContext, pipeline: PipelineResource) -> 
     context.log.info(f"{len(train)} training-pool tasks, {len(evals)} evaluation tasks, revision {revision}")
     first = train[sorted(train)[0]] if train else None
     return dg.MaterializeResult(data_version=frame_version(frame), metadata={
-        **table_metadata("tasks", frame),
+        **stored_table_metadata(pipeline.warehouse(), "tasks"),
         "train_tasks": len(train),
         "eval_tasks": len(evals),
         "data_revision": revision,
@@ -42,7 +42,7 @@ def verified_solutions(context: dg.AssetExecutionContext, pipeline: PipelineReso
     context.log.info(f"verified {report.passed}/{report.rows.height} solvers in {report.seconds:.1f}s")
     failing = report.rows.filter(~report.rows["passed"])
     return dg.MaterializeResult(data_version=frame_version(report.rows), metadata={
-        **table_metadata("verified_solutions", report.rows),
+        **stored_table_metadata(pipeline.warehouse(), "verified_solutions"),
         "solvers": report.rows.height,
         "passed": report.passed,
         "pass_rate": rounded(report.passed / max(1, report.rows.height)),

@@ -87,3 +87,12 @@ def frame_digest(frame: pl.DataFrame, exclude: Iterable[str] = VOLATILE_COLUMNS)
 def frame_version(*frames: pl.DataFrame) -> dg.DataVersion:
     """The data version of an asset that writes ``frames`` (one digest over all of them)."""
     return dg.DataVersion(hashlib.sha256("|".join(frame_digest(f) for f in frames).encode()).hexdigest()[:16])
+
+
+def stored_table_metadata(warehouse: Any, table: str) -> dict[str, Any]:
+    """The standard entries for ``table`` as DuckDB holds it after the write.
+
+    Why not the frame a stage returns: some stages return a subset of the stored columns (e.g.
+    `verified_solutions` without the program text and run environment), and the UI should show
+    the table a user queries."""
+    return table_metadata(table, warehouse.read(table))

@@ -4,7 +4,7 @@
 import dagster as dg
 
 from arc_pipeline.defs.foundation import arc_tasks, verified_solutions
-from arc_pipeline.defs.metadata import frame_version, rounded, stage_code_version, table_metadata
+from arc_pipeline.defs.metadata import frame_version, rounded, stage_code_version, stored_table_metadata, table_metadata
 from arc_pipeline.defs.partitions import difficulty_partitions
 from arc_pipeline.defs.resources import PipelineResource, TeacherResource
 
@@ -26,7 +26,7 @@ def baseline_programs(context: dg.AssetExecutionContext, pipeline: PipelineResou
     counts = levels.group_by("difficulty_level").len().sort("difficulty_level")
     context.log.info(f"{baselines.height} baselines for {levels.height} tasks")
     return dg.MaterializeResult(data_version=frame_version(baselines, levels), metadata={
-        **table_metadata("baseline_programs", baselines),
+        **stored_table_metadata(pipeline.warehouse(), "baseline_programs"),
         "tasks": levels.height,
         "task_difficulty_table": "warehouse.main.task_difficulty",
         "mean_reward": rounded(float(baselines["reward"].mean() or 0.0)),

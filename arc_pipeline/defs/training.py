@@ -4,7 +4,7 @@
 import dagster as dg
 import polars as pl
 
-from arc_pipeline.defs.metadata import rounded, stage_code_version, table_metadata
+from arc_pipeline.defs.metadata import rounded, stage_code_version, stored_table_metadata
 from arc_pipeline.defs.resources import PipelineResource
 from arc_pipeline.defs.traces import edit_traces
 
@@ -30,7 +30,7 @@ def sft_dataset(context: dg.AssetExecutionContext, pipeline: PipelineResource) -
     per_level = frame.group_by("difficulty_level").len().sort("difficulty_level")
     preview = frame.sort("delta_r", descending=True).head(PREVIEW_ROWS).to_dicts() if frame.height else []
     return dg.MaterializeResult(data_version=dg.DataVersion(digest), metadata={
-        **table_metadata("sft_examples", frame),
+        **stored_table_metadata(pipeline.warehouse(), "sft_examples"),
         "tasks": frame["task_id"].n_unique(),
         "dataset_hash": digest,
         "mean_delta_r": rounded(float(frame["delta_r"].mean() or 0.0)),
@@ -94,7 +94,7 @@ def grpo_checkpoint(context: dg.AssetExecutionContext, pipeline: PipelineResourc
                            for r in m.get("round_records", [])])
     context.log.info(f"GRPO: {m.get('rounds')} rounds, {m.get('steps')} steps, Δr trend {trend}")
     return dg.MaterializeResult(data_version=dg.DataVersion(str(m["fingerprint"])), metadata={
-        **table_metadata("curriculum_decisions", decisions),
+        **stored_table_metadata(pipeline.warehouse(), "curriculum_decisions"),
         "fingerprint": str(m["fingerprint"]),
         "path": dg.MetadataValue.path(str(m.get("merged_dir", ""))),
         "rounds": m.get("rounds"),

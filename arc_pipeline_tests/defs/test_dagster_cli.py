@@ -66,3 +66,40 @@ def test_readme_backfill_command_queues_one_run_per_level(tmp_path):
         assert sorted(r.tags.get("dagster/partition") for r in runs) == sorted(LEVELS)
         assert all(r.status == dg.DagsterRunStatus.QUEUED for r in runs)  # the daemon launches them one at a time
         assert instance.run_coordinator.get_run_queue_config().max_concurrent_runs == 1
+
+
+def _readme_dagster_commands() -> list[list[str]]:
+    """The `.venv/bin/...` commands of the README's "Backfills and schedules" code blocks, cut at
+    their first option: the executable and its subcommands."""
+    import re
+    import shlex
+
+    text = (REPO_ROOT / "README.md").read_text()
+    section = text[text.index("## Backfills and schedules"):]
+    section = section[:section.index("\n## ", 3)]
+    commands = []
+    for block in re.findall(r"```bash\n(.*?)```", section, flags=re.S):
+        for line in block.splitlines():
+            words = shlex.split(line, comments=True)
+            start = next((i for i, w in enumerate(words) if w.startswith(".venv/bin/")), None)
+            if start is None:
+                continue
+            head = [words[start].removeprefix(".venv/bin/")]
+            for w in words[start + 1:]:
+                if w.startswith("-") or "/" in w and head[0] != "python":
+                    break
+                head.append(w)
+            commands.append(head)
+    return commands
+
+
+def test_readme_dagster_commands_exist():
+    commands = _readme_dagster_commands()
+    assert ["dg", "check", "defs"] in commands and ["dagster", "job", "backfill"] in commands, commands
+    assert ["python", "benchmarks/bench_backfill.py"] in commands, commands
+    for head in commands:
+        exe = shutil.which(head[0], path=str(BIN))
+        assert exe, f"README names {head[0]}, which is not in {BIN}"
+        proc = subprocess.run([exe, *head[1:], "--help"], cwd=REPO_ROOT, capture_output=True, text=True, timeout=120,
+                              env={**os.environ, "PYTHONPATH": str(REPO_ROOT)})
+        assert proc.returncode == 0, f"`{' '.join(head)} --help` failed: {proc.stderr[-1000:]}"

@@ -1,7 +1,8 @@
 """Session fixture: a real `dagster dev` (webserver + daemon + code server) on loopback.
 
 It is what users run (`make ui`), started from the repo root against `workspace.yaml`, with
-DAGSTER_HOME and ARC_PIPELINE_DATA_DIR pointing at a per-session tmp dir and telemetry off.
+DAGSTER_HOME (with the project's instance settings) and ARC_PIPELINE_DATA_DIR pointing at a
+per-session tmp dir, and ARC_PIPELINE_CONFIG at the tiny slice `UI_TINY_CONFIG`.
 
 Shutdown notes (see shared STACK-NOTES, Dagster section): `dagster dev` maps SIGTERM onto its
 SIGINT handler, so a SIGINT inherited as *ignored* (any background job of a non-interactive
@@ -44,6 +45,21 @@ EXPECTED_ASSETS: tuple[str, ...] = (
 EDIT_TRACES_PARTITIONS: tuple[str, ...] = tuple(f"level-{i}" for i in range(1, 6))
 SCHEDULE_NAME = "resample_traces_schedule"
 EDIT_TRACES_JOB = "edit_traces_job"
+
+# The slice every UI test's server runs (ARC_PIPELINE_CONFIG): the whole lineage in about a minute on
+# 2 cores, so the metadata, staleness and screenshot tests can afford to materialize it (twice).
+UI_TINY_CONFIG = """\
+profile: ui-tiny
+tasks: {slice: default, train_limit: 4, eval_limit: 1}
+teacher: {samples_per_start: 2, search_generations: 2}
+baselines: {corruptions_per_task: 1}
+model: {tiny_hidden_size: 32, tiny_layers: 1, tiny_vocab_size: 600, max_length: 512, warm_start_steps: 1,
+        warm_start_batch_size: 2}
+sft: {max_steps: 2, batch_size: 2}
+grpo: {max_steps: 1, num_generations: 2, batch_size: 2, max_completion_length: 16, rounds: 1}
+eval: {rounds: 1, samples_per_round: 1, max_new_tokens: 16}
+curriculum: {gate_levels: false}
+"""
 
 STARTUP_TIMEOUT_S = 90.0
 SHUTDOWN_GRACE_S = 20.0
@@ -267,15 +283,19 @@ def dagster_server(tmp_path_factory: pytest.TempPathFactory):
     data_dir = root / "data"
     dagster_home.mkdir()
     data_dir.mkdir()
-    (dagster_home / "dagster.yaml").write_text("telemetry:\n  enabled: false\n")
+    # the project's instance settings (what `make ui` writes): telemetry off, one run at a time
+    (dagster_home / "dagster.yaml").write_text((REPO_ROOT / "arc_pipeline" / "defs" / "dagster.yaml").read_text())
     log_path = root / "dagster_dev.log"
+    config_path = root / "ui-tiny.yaml"
+    config_path.write_text(UI_TINY_CONFIG)
 
     port = _free_loopback_port()
     base_url = f"http://127.0.0.1:{port}"
-    env = dict(os.environ)
+    env = {k: v for k, v in os.environ.items() if not k.startswith("ARC_PIPELINE_")}
     env.update(
         DAGSTER_HOME=str(dagster_home),
         ARC_PIPELINE_DATA_DIR=str(data_dir),
+        ARC_PIPELINE_CONFIG=str(config_path),
         HF_HUB_OFFLINE="1",
         TRANSFORMERS_OFFLINE="1",
         TOKENIZERS_PARALLELISM="false",
@@ -321,3 +341,17 @@ def gql(base_url: str) -> Callable[..., dict[str, Any]]:
         return graphql_request(base_url, query, variables)
 
     return run
+
+
+@pytest.fixture(scope="session")
+def materialized_lineage(gql: Callable[..., dict[str, Any]]) -> list:
+    """The whole lineage materialized twice through the server (what `make run` twice does), so
+    that every asset has a materialization to show and the second pass is an unchanged re-run."""
+    from arc_pipeline_tests.ui.lineage import materialize_lineage
+
+    t0 = time.monotonic()
+    passes = [materialize_lineage(gql) for _ in range(2)]
+    for i, runs in enumerate(passes, 1):
+        print(f"\n[ui] lineage pass {i}: " + ", ".join(f"{r.label} {r.seconds:.1f}s" for r in runs))
+    print(f"[ui] two lineage passes in {time.monotonic() - t0:.1f}s")
+    return passes

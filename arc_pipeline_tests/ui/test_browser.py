@@ -107,3 +107,41 @@ def test_asset_lineage_graph_renders(browser, base_url, gql, dagster_server):
     shutil.copyfile(shot, repo_copy)
     print(f"[ui] screenshot: {shot} (copy: {repo_copy})")
     assert not missing, f"asset nodes not visible in the lineage graph: {missing}"
+
+
+ASSET_PAGE_SHOT = "asset-sft_dataset.png"
+
+
+def test_asset_page_shows_table_metadata(browser, base_url, gql, dagster_server, materialized_lineage, tmp_path):
+    """The sft_dataset asset page after the lineage ran: its columns (from dagster/column_schema)
+    and its latest materialization's entries are on the page; the screenshot goes under tmp_path."""
+    import duckdb
+
+    con = duckdb.connect(str(dagster_server.data_dir / "warehouse.duckdb"), read_only=True)
+    try:
+        columns = [row[0] for row in con.execute("describe sft_examples").fetchall()]
+    finally:
+        con.close()
+    gql(SET_NUX_SEEN)
+    context = browser.new_context(viewport={"width": 1600, "height": 1200}, device_scale_factor=1)
+    page = context.new_page()
+    page.set_default_timeout(PAGE_TIMEOUT_MS)
+    shot = tmp_path / ASSET_PAGE_SHOT
+    try:
+        page.goto(base_url + "/assets/sft_dataset", wait_until="domcontentloaded")
+        page.get_by_text("Columns", exact=True).first.wait_for(state="visible")
+        # every column of the table, as the schema entry lists it
+        page.get_by_text(columns[0], exact=True).first.wait_for(state="visible")
+        hidden = [c for c in columns if not page.get_by_text(c, exact=True).first.is_visible()]
+        page.wait_for_timeout(1_000)
+        page.screenshot(path=str(shot), full_page=True)
+    except Exception:
+        failure = tmp_path / "asset-page-FAILED.png"
+        page.screenshot(path=str(failure), full_page=True)
+        print(f"\n[ui] failure screenshot: {failure}")
+        raise
+    finally:
+        context.close()
+    print(f"\n[ui] asset page screenshot: {shot}")
+    assert shot.stat().st_size > 10_000, "screenshot is suspiciously small"
+    assert not hidden, f"columns of sft_examples not shown on the asset page: {hidden}"
