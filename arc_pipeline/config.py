@@ -101,6 +101,7 @@ class ModelConfig:
     warm_start_batch_size: int = 16
     warm_start_repairs_per_task: int = 2  # repair pairs per verified training task (0 = programs only)
     warm_start_max_tokens: int = 512  # warm-start documents longer than this are left out
+    warm_start_synthetic_per_task: int = 0  # synthetic one-step tasks per training task (training/synthetic_tasks.py)
     # torch intra-op threads for training and generation (None = torch's default). On a loaded
     # 2-vCPU machine 1 thread decoded 6-19x faster than 2; measure both (benchmarks/)
     torch_threads: int | None = None
@@ -149,6 +150,7 @@ class GRPOConfigSection:
     program_tokens: int = 160  # completion = min(max_completion_length, k·B thinking + this)
     augment_variants: int = 2  # augmented variants per boosted (task, start) row
     heldout_samples: int = 2  # per held-out task, per round: the round's held-out score (0 = off)
+    empty_starts: bool = False  # also start every training task from the empty program (the eval's start)
 
 
 @dataclass

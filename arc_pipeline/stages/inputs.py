@@ -113,7 +113,9 @@ def warm_start_documents(cfg: PipelineConfig, wh: Warehouse) -> list[dict]:
     verified program of a task without the eval role, and repair pairs built from those tasks'
     train pairs (ARC-AGI-1 training, the solvers' dataset). Held-out tasks -- the eval role and
     the whole evaluation split (:func:`arc_pipeline.slices.held_out_task_ids`) -- are left out,
-    so no held-out task's solution or grid reaches a model."""
+    so no held-out task's solution or grid reaches a model. With
+    ``model.warm_start_synthetic_per_task`` the same pool's train *inputs* also carry synthetic
+    one-step tasks (:mod:`arc_pipeline.training.synthetic_tasks`)."""
     from arc_pipeline.prompts import render_student_prompt
     from arc_pipeline.slices import held_out_task_ids
     from arc_pipeline.tasks import load_tasks
@@ -127,6 +129,12 @@ def warm_start_documents(cfg: PipelineConfig, wh: Warehouse) -> list[dict]:
     if per_task > 0:
         pool = {t: task for t, task in load_tasks("arc-agi-1", "training").items() if t in solutions}
         docs += repair_documents(pool, solutions, executor_for(cfg), render_student_prompt, per_task, cfg.seed)
+    synthetic = cfg.model.warm_start_synthetic_per_task
+    if synthetic > 0:
+        from arc_pipeline.training.synthetic_tasks import synthetic_documents
+
+        pool = {t: task for t, task in load_tasks("arc-agi-1", "training").items() if t not in held_out}
+        docs += synthetic_documents(pool, executor_for(cfg), render_student_prompt, synthetic, cfg.seed)
     return docs
 
 
