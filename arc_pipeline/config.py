@@ -162,6 +162,8 @@ class EvalConfig:
     attempts: int = 2
     max_new_tokens: int = 96
     temperature: float = 1.0  # sampling temperature of the model proposers (GRPO explores at grpo.temperature)
+    wait_min_think_tokens: int = 0  # "Wait" budget forcing (generation.WaitForcing): a think block shorter than this is reopened; 0 = off
+    wait_text: str = "Wait,"
 
 
 @dataclass

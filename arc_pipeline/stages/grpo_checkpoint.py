@@ -13,7 +13,7 @@ import polars as pl
 
 from arc_pipeline.config import PipelineConfig
 from arc_pipeline.layout import RunLayout
-from arc_pipeline.stages.inputs import baseline_starts, executor_for, tasks_by_role
+from arc_pipeline.stages.inputs import baseline_starts, executor_for, model_proposer, tasks_by_role
 from arc_pipeline.warehouse import Warehouse
 
 VISIT_SCHEMA = {
@@ -77,15 +77,14 @@ def heldout_scorer(cfg: PipelineConfig, wh: Warehouse):
     if cfg.grpo.heldout_samples <= 0:
         return None
     from arc_pipeline.baselines import EMPTY_PROGRAM
-    from arc_pipeline.evaluation.refine import ModelProposer, refine_many, train_only
+    from arc_pipeline.evaluation.refine import refine_many, train_only
 
     tasks = [train_only(t) for _, t in sorted(tasks_by_role(wh, "eval").items())]
     if not tasks:
         return None
 
     def score(model_dir: Path) -> dict:
-        proposer = ModelProposer(model_dir, max_new_tokens=cfg.eval.max_new_tokens, device=cfg.device,
-                                 temperature=cfg.eval.temperature)
+        proposer = model_proposer(cfg, model_dir)
         results = refine_many(tasks, proposer, executor_for(cfg), 1, cfg.grpo.heldout_samples, EMPTY_PROGRAM,
                               cfg.seed, attempts=0, model="round", reward_config=cfg.reward)
         edits = [e for r in results for e in r.edits]
