@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import os
 from pathlib import Path
 from typing import Any, Literal
 
@@ -108,7 +109,7 @@ def tokenizer_corpus(wh: Warehouse) -> list[str]:
     return corpus
 
 
-def warm_start_documents(cfg: PipelineConfig, wh: Warehouse) -> list[dict]:
+def build_warm_start_documents(cfg: PipelineConfig, wh: Warehouse) -> list[dict]:
     """Documents for the tiny model's warm start (:mod:`arc_pipeline.training.warm_start`): every
     verified program of a task without the eval role, and repair pairs built from those tasks'
     train pairs (ARC-AGI-1 training, the solvers' dataset). Held-out tasks -- the eval role and
@@ -135,6 +136,39 @@ def warm_start_documents(cfg: PipelineConfig, wh: Warehouse) -> list[dict]:
 
         pool = {t: task for t, task in load_tasks("arc-agi-1", "training").items() if t not in held_out}
         docs += synthetic_documents(pool, executor_for(cfg), render_student_prompt, synthetic, cfg.seed)
+    return docs
+
+
+WARM_DOCS_VERSION = "warm-docs-v1"  # bump when the documents' construction changes
+
+
+def warm_start_documents(cfg: PipelineConfig, wh: Warehouse) -> list[dict]:
+    """:func:`build_warm_start_documents`, cached under ``<data>/models/`` by everything they
+    depend on (verified programs, held-out ids, the document settings, seed, sandbox limits).
+
+    Why a cache: the repair and synthetic documents come from sandbox runs, and a corrupted
+    program that times out on a loaded machine but not on an idle one would change the
+    documents, the warm-start fingerprint and so every checkpoint after it. Computed once, an
+    unchanged re-run reuses them exactly (and skips the runs).
+    """
+    from arc_pipeline.layout import RunLayout
+    from arc_pipeline.slices import held_out_task_ids
+    from arc_pipeline.training.common import fingerprint
+    from arc_pipeline.training.synthetic_tasks import CATALOGUE
+
+    m = cfg.model
+    programs = non_eval_verified(wh).select("task_id", "program", "rule").sort("task_id").rows()
+    key = fingerprint(WARM_DOCS_VERSION, programs, sorted(held_out_task_ids(cfg.tasks, task_ids(wh, "eval"))),
+                      m.warm_start_repairs_per_task, m.warm_start_synthetic_per_task, cfg.seed, cfg.sandbox,
+                      CATALOGUE)
+    path = RunLayout(cfg.data_path).models / f"warm-docs-{key}.json"
+    if path.exists():
+        return json.loads(path.read_text())
+    docs = build_warm_start_documents(cfg, wh)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
+    tmp.write_text(json.dumps(docs))
+    tmp.replace(path)
     return docs
 
 
