@@ -51,6 +51,9 @@ CATALOGUE: tuple[tuple[str, str], ...] = (
 )
 
 
+WINDOW_SIDES = (3, 4, 5, 6, 8)  # a task's inputs are cut to one of these (drawn per task): small grids fit
+
+
 def catalogue_program(body: str) -> str:
     """The catalogue entry as a program in the verified solvers' layout."""
     return f"def solve(I):\n    {body}\n    return O\n"
@@ -58,24 +61,32 @@ def catalogue_program(body: str) -> str:
 
 def synthetic_documents(tasks: Mapping[str, Any], executor: Any, render_prompt: Callable[..., str],
                         per_task: int = 1, seed: int = 0,
-                        catalogue: Sequence[tuple[str, str]] = CATALOGUE) -> list[Document]:
+                        catalogue: Sequence[tuple[str, str]] = CATALOGUE,
+                        max_prompt_chars: int = 360, max_side: int | None = 8) -> list[Document]:
     """``per_task`` synthetic tasks per pool task (module docstring), deterministic for ``seed``.
 
     A (task, program) pair is skipped when the program fails on an input, returns something
     that is not a grid of at most 30x30, or changes no input (nothing to learn from the diff).
-    ``render_prompt(train_pairs, program, outcomes)`` is the student prompt.
+    ``render_prompt(train_pairs, program, outcomes)`` is the student prompt. It shows the
+    longest prefix of the train pairs (at least two) whose prompt fits ``max_prompt_chars``
+    (about one token per character: grids are digit rows), so the document fits the warm
+    start's token limit instead of being dropped; a task whose first two pairs do not fit is
+    skipped. Inputs are first cut to their top-left ``s`` x ``s`` window, ``s`` drawn per task
+    from ``WINDOW_SIDES`` up to ``max_side`` (small real inputs, so that most programs fit,
+    upscales too; ``max_side=None`` keeps them whole). Every catalogue entry is a candidate,
+    in a per-task shuffled order.
     """
     from arc_pipeline.baselines import EMPTY_PROGRAM
     from arc_pipeline.dataset import student_completion
-    from arc_pipeline.prompts import ExampleOutcome, compact_diff
+    from arc_pipeline.prompts import compact_diff
     from arc_pipeline.training.warm_start import diff_cot
 
-    jobs = []
+    jobs, inputs = [], {}
     for task_id in sorted(tasks):
         rng = random.Random(f"{seed}:{task_id}")
-        picks = rng.sample(range(len(catalogue)), min(len(catalogue), per_task * 3))
-        jobs += [(task_id, i) for i in picks]
-    inputs = {t: [tuple(map(tuple, g)) for g in tasks[t].train_inputs] for t in tasks}
+        side = rng.choice(WINDOW_SIDES) if max_side else None
+        inputs[task_id] = [_window(g, min(side, max_side) if side else None) for g in tasks[task_id].train_inputs]
+        jobs += [(task_id, i) for i in rng.sample(range(len(catalogue)), len(catalogue))]
     results = executor.run_many([(catalogue_program(catalogue[i][0]), inputs[t]) for t, i in jobs])
     docs, made = [], {}
     for (task_id, i), res in zip(jobs, results):
@@ -84,14 +95,35 @@ def synthetic_documents(tasks: Mapping[str, Any], executor: Any, render_prompt: 
         outs = [tuple(map(tuple, r.output)) if _small_grid(r.output) else None for r in res]
         if any(r.status != "ok" or not _small_grid(r.output) for r in res) or outs == inputs[task_id]:
             continue
+        prompt, pairs = _fitted_prompt(list(zip(inputs[task_id], outs)), render_prompt, EMPTY_PROGRAM,
+                                       max_prompt_chars)
+        if prompt is None:
+            continue
         made[task_id] = made.get(task_id, 0) + 1
-        pairs = list(zip(inputs[task_id], outs))
-        start = [ExampleOutcome("ok", inp, None) for inp in inputs[task_id]]  # identity's outputs
         diffs = [compact_diff(inp, out, "ok") for inp, out in pairs]
         program = strip_comments(catalogue_program(catalogue[i][0]))
-        docs.append({"prompt": render_prompt(pairs, EMPTY_PROGRAM, start),
-                     "completion": student_completion(diff_cot(diffs), program, catalogue[i][1])})
+        docs.append({"prompt": prompt, "completion": student_completion(diff_cot(diffs), program, catalogue[i][1])})
     return docs
+
+
+def _fitted_prompt(pairs: list, render_prompt: Callable[..., str], start: str,
+                   max_chars: int) -> tuple[str | None, list]:
+    """The student prompt of the longest prefix (>= 2 pairs, or the one pair there is) that fits."""
+    from arc_pipeline.prompts import ExampleOutcome
+
+    for n in range(len(pairs), min(2, len(pairs)) - 1, -1):
+        shown = pairs[:n]
+        outcomes = [ExampleOutcome("ok", inp, None) for inp, _ in shown]  # the empty program's outputs
+        prompt = render_prompt(shown, start, outcomes)
+        if len(prompt) <= max_chars:
+            return prompt, shown
+    return None, []
+
+
+def _window(grid: Any, side: int | None) -> tuple:
+    """The grid's top-left ``side`` x ``side`` window, as a tuple grid (whole when ``side`` is None)."""
+    rows = [tuple(r) for r in grid]
+    return tuple(r[:side] for r in rows[:side]) if side else tuple(rows)
 
 
 def _small_grid(grid: Any) -> bool:
