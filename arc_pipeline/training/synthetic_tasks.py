@@ -51,7 +51,7 @@ CATALOGUE: tuple[tuple[str, str], ...] = (
 )
 
 
-WINDOW_SIDES = (3, 4, 5, 6, 8)  # a task's inputs are cut to one of these (drawn per task): small grids fit
+WINDOW_SIDES = (3, 4, 5, 6, 8)  # input windows tried, largest first: small grids fit the token budget
 
 
 def catalogue_program(body: str) -> str:
@@ -71,39 +71,61 @@ def synthetic_documents(tasks: Mapping[str, Any], executor: Any, render_prompt: 
     longest prefix of the train pairs (at least two) whose prompt fits ``max_prompt_chars``
     (about one token per character: grids are digit rows), so the document fits the warm
     start's token limit instead of being dropped; a task whose first two pairs do not fit is
-    skipped. Inputs are first cut to their top-left ``s`` x ``s`` window, ``s`` drawn per task
-    from ``WINDOW_SIDES`` up to ``max_side`` (small real inputs, so that most programs fit,
-    upscales too; ``max_side=None`` keeps them whole). Every catalogue entry is a candidate,
-    in a per-task shuffled order.
+    skipped. Inputs are cut to their top-left ``s`` x ``s`` window, ``s`` the largest of
+    ``WINDOW_SIDES`` (up to ``max_side``) whose document fits, so that growing programs
+    (upscale, tile) are as well represented as shrinking ones; ``max_side=None`` keeps the
+    inputs whole. Catalogue entries are tried in a per-task shuffled order.
     """
+    sides = [min(w, max_side) for w in WINDOW_SIDES] if max_side else [None]
+    sides = sorted(set(sides), key=lambda w: -(w or 0))  # largest window first
+    jobs, order = [], {}
+    for task_id in sorted(tasks):
+        rng = random.Random(f"{seed}:{task_id}")
+        order[task_id] = rng.sample(range(len(catalogue)), len(catalogue))
+        for side in sides:
+            inputs = [_window(g, side) for g in tasks[task_id].train_inputs]
+            jobs += [((task_id, i, side), inputs) for i in order[task_id]]
+    results = dict(zip([key for key, _ in jobs],
+                       zip([inp for _, inp in jobs],
+                           executor.run_many([(catalogue_program(catalogue[k[1]][0]), inp) for k, inp in jobs]))))
+    docs = []
+    for task_id in sorted(tasks):
+        made = 0
+        for i in order[task_id]:
+            if made >= per_task:
+                break
+            doc = None
+            for side in sides:  # the largest window whose document fits
+                inputs, res = results[(task_id, i, side)]
+                doc = _document(inputs, res, catalogue[i], render_prompt, max_prompt_chars)
+                if doc is not None:
+                    break
+            if doc is not None:
+                docs.append(doc)
+                made += 1
+    return docs
+
+
+def _document(inputs: list, results: list, entry: tuple[str, str], render_prompt: Callable[..., str],
+              max_prompt_chars: int) -> Document | None:
+    """One synthetic task's document, or None when the program failed, changed nothing or the
+    prompt does not fit."""
     from arc_pipeline.baselines import EMPTY_PROGRAM
     from arc_pipeline.dataset import student_completion
     from arc_pipeline.prompts import compact_diff
     from arc_pipeline.training.warm_start import diff_cot
 
-    jobs, inputs = [], {}
-    for task_id in sorted(tasks):
-        rng = random.Random(f"{seed}:{task_id}")
-        side = rng.choice(WINDOW_SIDES) if max_side else None
-        inputs[task_id] = [_window(g, min(side, max_side) if side else None) for g in tasks[task_id].train_inputs]
-        jobs += [(task_id, i) for i in rng.sample(range(len(catalogue)), len(catalogue))]
-    results = executor.run_many([(catalogue_program(catalogue[i][0]), inputs[t]) for t, i in jobs])
-    docs, made = [], {}
-    for (task_id, i), res in zip(jobs, results):
-        if made.get(task_id, 0) >= per_task:
-            continue
-        outs = [tuple(map(tuple, r.output)) if _small_grid(r.output) else None for r in res]
-        if any(r.status != "ok" or not _small_grid(r.output) for r in res) or outs == inputs[task_id]:
-            continue
-        prompt, pairs = _fitted_prompt(list(zip(inputs[task_id], outs)), render_prompt, EMPTY_PROGRAM,
-                                       max_prompt_chars)
-        if prompt is None:
-            continue
-        made[task_id] = made.get(task_id, 0) + 1
-        diffs = [compact_diff(inp, out, "ok") for inp, out in pairs]
-        program = strip_comments(catalogue_program(catalogue[i][0]))
-        docs.append({"prompt": prompt, "completion": student_completion(diff_cot(diffs), program, catalogue[i][1])})
-    return docs
+    if any(r.status != "ok" or not _small_grid(r.output) for r in results):
+        return None
+    outs = [tuple(map(tuple, r.output)) for r in results]
+    if outs == list(inputs):
+        return None
+    prompt, pairs = _fitted_prompt(list(zip(inputs, outs)), render_prompt, EMPTY_PROGRAM, max_prompt_chars)
+    if prompt is None:
+        return None
+    diffs = [compact_diff(inp, out, "ok") for inp, out in pairs]
+    program = strip_comments(catalogue_program(entry[0]))
+    return {"prompt": prompt, "completion": student_completion(diff_cot(diffs), program, entry[1])}
 
 
 def _fitted_prompt(pairs: list, render_prompt: Callable[..., str], start: str,
