@@ -123,6 +123,7 @@ class SFTConfigSection:
     gradient_accumulation_steps: int = 1
     max_cot_chars: int = 2000  # CoTs in SFT completions are cut at a line boundary past this
     eval_fraction: float = 0.1  # SFT rows held out (by content hash) for the eval-loss curve
+    replay_rows: int = 0  # warm-start chat documents trained alongside the SFT rows (0 = off; tiny model only)
 
 
 @dataclass
