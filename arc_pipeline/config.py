@@ -101,6 +101,7 @@ class ModelConfig:
     warm_start_batch_size: int = 16
     warm_start_repairs_per_task: int = 2  # repair pairs per verified training task (0 = programs only)
     warm_start_max_tokens: int = 512  # warm-start documents longer than this are left out
+    warm_start_synthetic_per_task: int = 0  # synthetic one-step tasks per training task (training/synthetic_tasks.py)
     # torch intra-op threads for training and generation (None = torch's default). On a loaded
     # 2-vCPU machine 1 thread decoded 6-19x faster than 2; measure both (benchmarks/)
     torch_threads: int | None = None
@@ -122,6 +123,7 @@ class SFTConfigSection:
     gradient_accumulation_steps: int = 1
     max_cot_chars: int = 2000  # CoTs in SFT completions are cut at a line boundary past this
     eval_fraction: float = 0.1  # SFT rows held out (by content hash) for the eval-loss curve
+    replay_rows: int = 0  # warm-start chat documents trained alongside the SFT rows (0 = off; tiny model only)
 
 
 @dataclass
@@ -149,6 +151,7 @@ class GRPOConfigSection:
     program_tokens: int = 160  # completion = min(max_completion_length, k·B thinking + this)
     augment_variants: int = 2  # augmented variants per boosted (task, start) row
     heldout_samples: int = 2  # per held-out task, per round: the round's held-out score (0 = off)
+    empty_starts: bool = False  # also start every training task from the empty program (the eval's start)
 
 
 @dataclass
@@ -160,6 +163,8 @@ class EvalConfig:
     attempts: int = 2
     max_new_tokens: int = 96
     temperature: float = 1.0  # sampling temperature of the model proposers (GRPO explores at grpo.temperature)
+    wait_min_think_tokens: int = 0  # "Wait" budget forcing (generation.WaitForcing): a think block shorter than this is reopened; 0 = off
+    wait_text: str = "Wait,"
 
 
 @dataclass

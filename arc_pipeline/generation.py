@@ -17,6 +17,11 @@ differently. Everything a completion depends on is now decided here:
   ``b``, so a call is reproducible for the same texts, seed, batch size and device
   (``batch_size=1`` makes sample ``i`` depend on ``seed + i`` only). ``temperature <= 0`` is
   greedy decoding.
+* :class:`WaitForcing` -- the seed's optional budget forcing (s1's "Wait"): a think block
+  closed before ``min_think_tokens`` is reopened with ``text`` and generation continues
+  (at most ``max_waits`` times), within the same ``max_new_tokens``. Off unless passed.
+  It covers HF generation (eval, local teacher); trl's GRPO rollouts do not use it (a
+  ``rollout_func`` would be the route, as for vLLM).
 * :func:`decode_completion` -- the one decoding rule: cut at the first EOS, drop pad/EOS and
   the ChatML markers, keep everything else -- ``<think>``/``</think>`` included (the edit
   parser needs them; they are special tokens of the tiny tokenizer).
@@ -45,6 +50,27 @@ class Generation:
     output_tokens: int  # generated tokens, up to and including the first EOS
     finish_reason: str  # "stop" (ended with EOS) or "length" (hit max_new_tokens)
     latency_s: float  # wall time of its batch divided by the batch size
+    waits: int = 0  # times WaitForcing reopened the think block
+
+
+@dataclass(frozen=True)
+class WaitForcing:
+    """Extend a think block that closes too early (module docstring)."""
+
+    min_think_tokens: int
+    text: str = "Wait,"
+    max_waits: int = 1
+
+    def too_short(self, tok: Any, completion: str) -> bool:
+        """Whether ``completion`` closed its think block with fewer than ``min_think_tokens``."""
+        if "</think>" not in completion:
+            return False
+        think = completion.split("</think>", 1)[0].split("<think>")[-1]
+        return _n_tokens(tok, think) < self.min_think_tokens
+
+    def reopened(self, completion: str) -> str:
+        """The completion up to its ``</think>``, plus the forcing text: what generation continues."""
+        return completion.split("</think>", 1)[0].rstrip() + " " + self.text
 
 
 def default_dtype(device: str) -> str:
@@ -196,13 +222,13 @@ def _generated(ids: list[int], eos: int | None, pad: int | None) -> tuple[int, s
 
 def sample(model: Any, tok: Any, texts: Sequence[str], *, max_new_tokens: int, temperature: float = 1.0,
            top_p: float = 1.0, seed: int = 0, batch_size: int = 16, device: str = "cpu",
-           threads: int | None = None) -> list[Generation]:
+           threads: int | None = None, wait: WaitForcing | None = None) -> list[Generation]:
     """Generate one completion per text (texts may repeat), in order.
 
     Batches of ``batch_size`` texts, left-padded; ``torch.manual_seed(seed + b)`` before batch
     ``b``; sampling is plain temperature sampling (``top_k=0``, ``top_p``); ``temperature <= 0``
     is greedy. ``threads``: see :func:`torch_threads`. Completions are decoded with
-    :func:`decode_completion`.
+    :func:`decode_completion`. ``wait``: :class:`WaitForcing` (off when ``None``).
     """
     import torch
 
@@ -232,4 +258,32 @@ def sample(model: Any, tok: Any, texts: Sequence[str], *, max_new_tokens: int, t
             for ids, n_in in zip(seqs[:, input_ids.shape[1]:].tolist(), lengths):
                 n_out, finish = _generated(ids, tok.eos_token_id, tok.pad_token_id)
                 out.append(Generation(decode_completion(tok, ids), int(n_in), n_out, finish, latency))
+    if wait is not None:
+        out = _force_waits(model, tok, list(texts), out, wait, max_new_tokens=int(max_new_tokens),
+                           temperature=temperature, top_p=top_p, seed=seed, batch_size=size, device=device,
+                           threads=threads)
     return out
+
+
+def _force_waits(model: Any, tok: Any, texts: list[str], gens: list[Generation], wait: WaitForcing, *,
+                 max_new_tokens: int, **kwargs: Any) -> list[Generation]:
+    """Re-open too-short think blocks and continue them, within each completion's token budget."""
+    gens = list(gens)
+    for round_ in range(max(0, wait.max_waits)):
+        todo = [i for i, g in enumerate(gens) if wait.too_short(tok, g.text)]
+        todo = [i for i in todo if max_new_tokens - _n_tokens(tok, wait.reopened(gens[i].text)) > 0]
+        if not todo:
+            break
+        prefixes = {i: wait.reopened(gens[i].text) for i in todo}
+        used = {i: _n_tokens(tok, prefixes[i]) for i in todo}
+        budget = max_new_tokens - max(used.values())  # one batch; no completion exceeds its budget
+        if budget <= 0:
+            break
+        rest = {k: v for k, v in kwargs.items() if k != "seed"}
+        more = sample(model, tok, [texts[i] + prefixes[i] for i in todo], max_new_tokens=budget,
+                      seed=int(kwargs.get("seed", 0)) + 1000 * (round_ + 1), **rest)
+        for i, g in zip(todo, more):
+            old = gens[i]
+            gens[i] = Generation(prefixes[i] + g.text, old.input_tokens, used[i] + g.output_tokens,
+                                 g.finish_reason, old.latency_s + g.latency_s, old.waits + 1)
+    return gens

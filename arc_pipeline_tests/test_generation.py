@@ -76,3 +76,26 @@ def test_sample_is_seeded_per_batch(tiny):
     assert [g.input_tokens for g in batched] == [len(tok(t, add_special_tokens=False)["input_ids"]) for t in (text, other)]
     greedy = sample(model, tok, [text, text], batch_size=1, max_new_tokens=8, temperature=0.0, seed=0)
     assert greedy[0].text == greedy[1].text
+
+
+def test_wait_forcing_reopens_a_think_block_that_closes_too_early(tiny):
+    """s1-style budget forcing: a think block shorter than the minimum is reopened with "Wait,"
+    and generation continues within the same token budget; off, nothing changes."""
+    from arc_pipeline.generation import WaitForcing, load_model, sample
+
+    model, tok = load_model(tiny)
+    texts = ["## program\ndef solve(I):"] * 4
+    plain = sample(model, tok, texts, max_new_tokens=40, temperature=1.0, seed=3)
+    assert all(g.waits == 0 for g in plain)
+    # force the first pass to close its think block at once: a prefix the forcing must reopen
+    forcing = WaitForcing(min_think_tokens=5, text="Wait,", max_waits=1)
+    assert forcing.too_short(tok, "<think>ok</think>def solve(I): return I")
+    assert not forcing.too_short(tok, "<think>" + "word " * 10 + "</think>x")
+    assert not forcing.too_short(tok, "no think block at all")
+    assert forcing.reopened("<think>ok</think>def solve(I)") == "<think>ok Wait,"
+    early = [g.__class__("<think>ok</think>", g.input_tokens, 3, "stop", 0.0) for g in plain]
+    from arc_pipeline.generation import _force_waits
+
+    forced = _force_waits(model, tok, texts, early, forcing, max_new_tokens=40, temperature=1.0, seed=3)
+    assert all(g.waits == 1 and g.text.startswith("<think>ok Wait,") for g in forced)
+    assert all(g.output_tokens <= 40 for g in forced)

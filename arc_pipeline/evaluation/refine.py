@@ -96,7 +96,7 @@ class ModelProposer:
     def __init__(self, model_dir: str | os.PathLike[str], max_new_tokens: int = 96, temperature: float = 1.0,
                  device: str = "cpu", chat: bool = True, *, dtype: str | None = None, batch_size: int = 16,
                  max_length: int | None = None, top_p: float = 1.0, name: str | None = None,
-                 torch_threads: int | None = None) -> None:
+                 torch_threads: int | None = None, wait: Any = None) -> None:
         from arc_pipeline.generation import default_dtype
 
         self.model_dir = model_dir  # a local directory or a HF model id
@@ -109,6 +109,8 @@ class ModelProposer:
         self.max_length = max_length
         self.top_p = top_p
         self.torch_threads = torch_threads
+        self.wait = wait  # generation.WaitForcing or None
+        self.waits = 0
         self.name = name or Path(str(model_dir)).name
         self.truncated_prompts = 0
         self.generated_tokens = 0
@@ -162,9 +164,10 @@ class ModelProposer:
             out: list[list[str]] = [[] for _ in requests]
             gens = sample(model, tok, [t for _, t in flat], max_new_tokens=self.max_new_tokens,
                           temperature=self.temperature, top_p=self.top_p, seed=seed, batch_size=self.batch_size,
-                          device=self.device, threads=self.torch_threads)
+                          device=self.device, threads=self.torch_threads, wait=self.wait)
             for (r, _), gen in zip(flat, gens):
                 self.generated_tokens += gen.output_tokens
+                self.waits += gen.waits
                 out[r].append(gen.text)
             self.calls += 1
             return out

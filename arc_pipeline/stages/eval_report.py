@@ -21,7 +21,7 @@ import polars as pl
 from arc_pipeline.config import PipelineConfig
 from arc_pipeline.layout import RunLayout
 from arc_pipeline.stages.inputs import (base_model_path, data_revision, executor_for, settings_in_effect,
-                                       tasks_by_role, untrained_base_path)
+                                       model_proposer, tasks_by_role, untrained_base_path)
 from arc_pipeline.warehouse import Warehouse
 
 
@@ -52,7 +52,7 @@ def build_eval_report(cfg: PipelineConfig, wh: Warehouse, run_id: str) -> dict:
     from arc_pipeline.baselines import search_levels
     from arc_pipeline.evaluation.cache import cached_report, eval_fingerprint, store_report
     from arc_pipeline.evaluation.provenance import provenance
-    from arc_pipeline.evaluation.refine import ModelProposer, TeacherProposer
+    from arc_pipeline.evaluation.refine import TeacherProposer
     from arc_pipeline.evaluation.report import write_report
     from arc_pipeline.evaluation.run import evaluate_models
     from arc_pipeline.teachers.search import SearchTeacher
@@ -72,8 +72,7 @@ def build_eval_report(cfg: PipelineConfig, wh: Warehouse, run_id: str) -> dict:
     untrained = untrained_base_path(cfg, wh)
     models = {**checkpoints, **({"warm-start": base} if str(base) != str(untrained) else {}), "base": untrained}
     for name, path in models.items():
-        proposers[name] = ModelProposer(path, max_new_tokens=cfg.eval.max_new_tokens, device=cfg.device,
-                                        temperature=cfg.eval.temperature)
+        proposers[name] = model_proposer(cfg, path)
     proposers["search-teacher"] = TeacherProposer(SearchTeacher(executor, cfg.teacher.search_generations,
                                                                 cfg.teacher.search_population))
     revision = data_revision(wh)

@@ -13,7 +13,7 @@ import polars as pl
 
 from arc_pipeline.config import PipelineConfig
 from arc_pipeline.layout import RunLayout
-from arc_pipeline.stages.inputs import baseline_starts, executor_for, tasks_by_role
+from arc_pipeline.stages.inputs import baseline_starts, executor_for, model_proposer, tasks_by_role
 from arc_pipeline.warehouse import Warehouse
 
 VISIT_SCHEMA = {
@@ -30,15 +30,29 @@ def grpo_prompt_rows(cfg: PipelineConfig, wh: Warehouse) -> pl.DataFrame:
 
     tasks = tasks_by_role(wh, "train")
     executor = executor_for(cfg)
+    starts = [(r["task_id"], r["program"], float(r["reward"]), r["difficulty_level"])
+              for r in baseline_starts(wh).iter_rows(named=True)]
+    if cfg.grpo.empty_starts:
+        starts += empty_starts(tasks, wh, executor, cfg.reward)
     rows = []
-    for r in baseline_starts(wh).iter_rows(named=True):
-        task = tasks[r["task_id"]]
-        prompt = render_student_prompt([(p.input, p.output) for p in task.train], r["program"],
-                                       outcomes_of(r["program"], task, executor))
-        rows.append({"task_id": r["task_id"], "prompt": prompt, "task_json": task.train_json(),
-                     "start_program": r["program"], "reward_before": float(r["reward"]),
-                     "difficulty_level": r["difficulty_level"]})
+    for task_id, program, reward, level in starts:
+        task = tasks[task_id]
+        prompt = render_student_prompt([(p.input, p.output) for p in task.train], program,
+                                       outcomes_of(program, task, executor))
+        rows.append({"task_id": task_id, "prompt": prompt, "task_json": task.train_json(),
+                     "start_program": program, "reward_before": reward, "difficulty_level": level})
     return pl.DataFrame(rows)
+
+
+def empty_starts(tasks: dict, wh: Warehouse, executor, reward_cfg) -> list[tuple[str, str, float, str]]:
+    """(task, EMPTY_PROGRAM, its train reward, level) per training task with a level: the start
+    every held-out task has at evaluation, so GRPO practises the edit the eval asks for."""
+    from arc_pipeline.baselines import EMPTY_PROGRAM
+    from arc_pipeline.rewards.smooth import score_program
+
+    levels = dict(wh.read("select task_id, difficulty_level from task_difficulty").iter_rows())
+    return [(t, EMPTY_PROGRAM, float(score_program(EMPTY_PROGRAM, tasks[t], executor, reward_cfg).reward), levels[t])
+            for t in sorted(tasks) if t in levels]
 
 
 def prior_curriculum(cfg: PipelineConfig, wh: Warehouse):
@@ -63,15 +77,14 @@ def heldout_scorer(cfg: PipelineConfig, wh: Warehouse):
     if cfg.grpo.heldout_samples <= 0:
         return None
     from arc_pipeline.baselines import EMPTY_PROGRAM
-    from arc_pipeline.evaluation.refine import ModelProposer, refine_many, train_only
+    from arc_pipeline.evaluation.refine import refine_many, train_only
 
     tasks = [train_only(t) for _, t in sorted(tasks_by_role(wh, "eval").items())]
     if not tasks:
         return None
 
     def score(model_dir: Path) -> dict:
-        proposer = ModelProposer(model_dir, max_new_tokens=cfg.eval.max_new_tokens, device=cfg.device,
-                                 temperature=cfg.eval.temperature)
+        proposer = model_proposer(cfg, model_dir)
         results = refine_many(tasks, proposer, executor_for(cfg), 1, cfg.grpo.heldout_samples, EMPTY_PROGRAM,
                               cfg.seed, attempts=0, model="round", reward_config=cfg.reward)
         edits = [e for r in results for e in r.edits]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import os
 from pathlib import Path
 from typing import Any, Literal
 
@@ -108,12 +109,14 @@ def tokenizer_corpus(wh: Warehouse) -> list[str]:
     return corpus
 
 
-def warm_start_documents(cfg: PipelineConfig, wh: Warehouse) -> list[dict]:
+def build_warm_start_documents(cfg: PipelineConfig, wh: Warehouse) -> list[dict]:
     """Documents for the tiny model's warm start (:mod:`arc_pipeline.training.warm_start`): every
     verified program of a task without the eval role, and repair pairs built from those tasks'
     train pairs (ARC-AGI-1 training, the solvers' dataset). Held-out tasks -- the eval role and
     the whole evaluation split (:func:`arc_pipeline.slices.held_out_task_ids`) -- are left out,
-    so no held-out task's solution or grid reaches a model."""
+    so no held-out task's solution or grid reaches a model. With
+    ``model.warm_start_synthetic_per_task`` the same pool's train *inputs* also carry synthetic
+    one-step tasks (:mod:`arc_pipeline.training.synthetic_tasks`)."""
     from arc_pipeline.prompts import render_student_prompt
     from arc_pipeline.slices import held_out_task_ids
     from arc_pipeline.tasks import load_tasks
@@ -127,6 +130,45 @@ def warm_start_documents(cfg: PipelineConfig, wh: Warehouse) -> list[dict]:
     if per_task > 0:
         pool = {t: task for t, task in load_tasks("arc-agi-1", "training").items() if t in solutions}
         docs += repair_documents(pool, solutions, executor_for(cfg), render_student_prompt, per_task, cfg.seed)
+    synthetic = cfg.model.warm_start_synthetic_per_task
+    if synthetic > 0:
+        from arc_pipeline.training.synthetic_tasks import synthetic_documents
+
+        pool = {t: task for t, task in load_tasks("arc-agi-1", "training").items() if t not in held_out}
+        docs += synthetic_documents(pool, executor_for(cfg), render_student_prompt, synthetic, cfg.seed)
+    return docs
+
+
+WARM_DOCS_VERSION = "warm-docs-v1"  # bump when the documents' construction changes
+
+
+def warm_start_documents(cfg: PipelineConfig, wh: Warehouse) -> list[dict]:
+    """:func:`build_warm_start_documents`, cached under ``<data>/models/`` by everything they
+    depend on (verified programs, held-out ids, the document settings, seed, sandbox limits).
+
+    Why a cache: the repair and synthetic documents come from sandbox runs, and a corrupted
+    program that times out on a loaded machine but not on an idle one would change the
+    documents, the warm-start fingerprint and so every checkpoint after it. Computed once, an
+    unchanged re-run reuses them exactly (and skips the runs).
+    """
+    from arc_pipeline.layout import RunLayout
+    from arc_pipeline.slices import held_out_task_ids
+    from arc_pipeline.training.common import fingerprint
+    from arc_pipeline.training.synthetic_tasks import CATALOGUE
+
+    m = cfg.model
+    programs = non_eval_verified(wh).select("task_id", "program", "rule").sort("task_id").rows()
+    key = fingerprint(WARM_DOCS_VERSION, programs, sorted(held_out_task_ids(cfg.tasks, task_ids(wh, "eval"))),
+                      m.warm_start_repairs_per_task, m.warm_start_synthetic_per_task, cfg.seed, cfg.sandbox,
+                      CATALOGUE)
+    path = RunLayout(cfg.data_path).models / f"warm-docs-{key}.json"
+    if path.exists():
+        return json.loads(path.read_text())
+    docs = build_warm_start_documents(cfg, wh)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
+    tmp.write_text(json.dumps(docs))
+    tmp.replace(path)
     return docs
 
 
@@ -148,3 +190,15 @@ def untrained_base_path(cfg: PipelineConfig, wh: Warehouse) -> Path:
 
     cold = dataclasses.replace(cfg.model, warm_start_steps=0)
     return resolve_base_model(cold, cfg.data_path, lambda: tokenizer_corpus(wh), None, seed=cfg.seed)
+
+
+def model_proposer(cfg: PipelineConfig, model_dir: Path | str, name: str | None = None) -> Any:
+    """The evaluation's sampler for a model directory (``eval`` section: tokens, temperature,
+    optional "Wait" forcing), shared by the eval report and GRPO's per-round held-out score."""
+    from arc_pipeline.evaluation.refine import ModelProposer
+    from arc_pipeline.generation import WaitForcing
+
+    e = cfg.eval
+    wait = WaitForcing(e.wait_min_think_tokens, e.wait_text) if e.wait_min_think_tokens > 0 else None
+    return ModelProposer(model_dir, max_new_tokens=e.max_new_tokens, device=cfg.device, temperature=e.temperature,
+                         name=name, torch_threads=cfg.model.torch_threads, wait=wait)

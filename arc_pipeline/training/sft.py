@@ -28,7 +28,7 @@ import dataclasses
 import hashlib
 import shutil
 import time
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -83,7 +83,8 @@ def split_eval_rows(rows: list[dict], fraction: float) -> tuple[list[dict], list
 
 
 def train_sft(rows: list[dict], base_model: str | Path, model_cfg: ModelConfig, sft_cfg: SFTConfigSection,
-              out_dir: Path, seed: int, *, settings: Mapping[str, Any] | None = None) -> dict:
+              out_dir: Path, seed: int, *, settings: Mapping[str, Any] | None = None,
+              replay: Sequence[Mapping[str, str]] = ()) -> dict:
     """Train (or reuse) an SFT checkpoint; returns the metrics dict (also in ``metrics.json``).
 
     Metrics: ``losses`` (one per optimizer step), ``steps``, ``train_tokens`` (non-padding
@@ -92,12 +93,19 @@ def train_sft(rows: list[dict], base_model: str | Path, model_cfg: ModelConfig, 
     ``fingerprint``, ``reused``, ``settings`` (the run's settings in effect as passed by the
     caller -- sandbox limits, reward config -- recorded for provenance; SFT itself runs no
     program, so they are not part of the fingerprint).
+
+    ``replay``: extra (prompt, completion) rows trained alongside ``rows`` -- the warm start's
+    documents, so that a small model does not forget what it learnt there (``sft.replay_rows``);
+    they never enter the eval-loss split, which holds ``rows`` only (``replay_rows_used`` in
+    the metrics).
     """
     out_dir = Path(out_dir)
     rows = [{"prompt": r["prompt"], "completion": r["completion"]} for r in rows]
     if not rows:
         raise ValueError("train_sft needs at least one row")
-    fp = fingerprint(SFT_VERSION, rows, model_cfg, sft_cfg, model_identity(base_model), seed)
+    replay = [{"prompt": r["prompt"], "completion": r["completion"]} for r in replay]
+    parts = (SFT_VERSION, rows, model_cfg, sft_cfg, model_identity(base_model), seed) + ((replay,) if replay else ())
+    fp = fingerprint(*parts)
     cached = cached_metrics(out_dir, fp)
     if cached is not None:
         return cached
@@ -117,6 +125,8 @@ def train_sft(rows: list[dict], base_model: str | Path, model_cfg: ModelConfig, 
     data, prep = prepare_rows(rows, tokenizer, model_cfg.max_length)
     if not data:
         raise ValueError(f"no SFT row fits max_length={model_cfg.max_length}")
+    replayed, _ = prepare_rows(replay, tokenizer, model_cfg.max_length) if replay else ([], {})
+    data = data + replayed
     dataset = Dataset.from_list(data)
     held, _ = prepare_rows(eval_rows, tokenizer, model_cfg.max_length) if eval_rows else ([], {})
     eval_every = max(1, sft_cfg.max_steps // 8) if sft_cfg.max_steps > 0 else 50
@@ -175,7 +185,7 @@ def train_sft(rows: list[dict], base_model: str | Path, model_cfg: ModelConfig, 
         "steps": steps, "train_loss": float(result.training_loss),
         "train_tokens": tokens, "tokens_per_s": round(tokens / wall, 1) if wall > 0 else None,
         "wall_s": round(wall, 2), "s_per_step": round(wall / steps, 4) if steps else None,
-        "seed": seed, "rows": len(rows), "rows_used": len(data), **prep,
+        "seed": seed, "rows": len(rows), "rows_used": len(data) - len(replayed), "replay_rows_used": len(replayed), **prep,
         "parameters": sum(p.numel() for p in trainer.model.parameters()),
         "device": "cuda" if use_cuda() else "cpu", "torch": torch.__version__,
         "config": {"model": dataclasses.asdict(model_cfg), "sft": dataclasses.asdict(sft_cfg)},

@@ -70,20 +70,21 @@ def _warehouse(tmp_path, roles):
     return wh, ids
 
 
-def _cfg(repairs: int):
+def _cfg(repairs: int, data_dir, synthetic: int = 0):
     from dataclasses import replace
 
     from arc_pipeline.config import PipelineConfig
 
-    cfg = PipelineConfig()
-    return replace(cfg, model=replace(cfg.model, warm_start_repairs_per_task=repairs))
+    cfg = PipelineConfig(data_dir=str(data_dir))
+    return replace(cfg, model=replace(cfg.model, warm_start_repairs_per_task=repairs,
+                                      warm_start_synthetic_per_task=synthetic))
 
 
 def test_warm_start_documents_leave_out_eval_tasks(tmp_path):
     from arc_pipeline.stages.inputs import warm_start_documents
 
     wh, _ = _warehouse(tmp_path, ["train", "eval", "train"])
-    docs = warm_start_documents(_cfg(0), wh)
+    docs = warm_start_documents(_cfg(0, tmp_path / "data"), wh)
     assert len(docs) == 2 and not any("rule 1" in d["completion"] for d in docs)
     assert all(d["prompt"] is None and d["completion"].startswith("```python\n# rule: ") for d in docs)
     assert all(d["completion"].endswith("```") and "def solve(I):" in d["completion"] for d in docs)
@@ -97,7 +98,7 @@ def test_repair_pairs_show_a_corruption_and_teach_the_verified_program(tmp_path)
     from arc_pipeline.tasks import load_tasks
 
     wh, ids = _warehouse(tmp_path, ["train", "eval", "train", "train"])
-    docs = warm_start_documents(_cfg(2), wh)
+    docs = warm_start_documents(_cfg(2, tmp_path / "data"), wh)
     repairs = [d for d in docs if d["prompt"] is not None]
     assert repairs and len(repairs) <= 3 * 3  # <= 2 corruptions + 1 from the empty program per task
     arc = load_tasks("arc-agi-1", "training")
@@ -117,6 +118,26 @@ def test_repair_pairs_show_a_corruption_and_teach_the_verified_program(tmp_path)
         assert "\n".join("".join(map(str, row)) for row in held.train[0].input) not in d["prompt"] or len(held.train[0].input) < 2
         think = d["completion"].split("</think>")[0]
         assert "ex" in think and "wrong" in think  # the CoT names what the diff shows
+
+
+def test_documents_are_cached_by_what_they_depend_on(tmp_path, monkeypatch):
+    """Built once (sandbox runs), then read back exactly -- a re-run on a loaded machine cannot
+    change them through a timeout; a changed setting builds a new set."""
+    from arc_pipeline.stages import inputs
+
+    wh, _ = _warehouse(tmp_path, ["train", "eval", "train"])
+    first = inputs.warm_start_documents(_cfg(1, tmp_path / "data"), wh)
+    cached = list((tmp_path / "data" / "models").glob("warm-docs-*.json"))
+    assert len(cached) == 1
+
+    def no_rebuild(*_args):
+        raise AssertionError("rebuilt although nothing changed")
+
+    monkeypatch.setattr(inputs, "build_warm_start_documents", no_rebuild)
+    assert inputs.warm_start_documents(_cfg(1, tmp_path / "data"), wh) == first
+    monkeypatch.undo()
+    other = inputs.warm_start_documents(_cfg(2, tmp_path / "data"), wh)
+    assert len(list((tmp_path / "data" / "models").glob("warm-docs-*.json"))) == 2 and other != first
 
 
 def test_short_programs_get_a_repair_pair_from_the_empty_program():
