@@ -62,8 +62,9 @@ def test_invalid_config_is_one_line_and_exit_2(tmp_path, monkeypatch, capsys):
     bad.write_text("tasks: {train_limit: five}\n")
     monkeypatch.setenv("ARC_PIPELINE_CONFIG", str(bad))
     assert _cli("run") == 2
-    out = capsys.readouterr().out.strip().splitlines()
-    assert out == [f"error: {bad}: tasks.train_limit must be an int or null, got 'five'"]
+    out = capsys.readouterr()
+    assert out.out == ""
+    assert out.err.strip().splitlines() == [f"error: {bad}: tasks.train_limit must be an int or null, got 'five'"]
 
 
 @pytest.fixture
@@ -78,8 +79,23 @@ def failing_run(tmp_path, monkeypatch):
     return data
 
 
+def _run(*, traceback: bool = False) -> int:
+    """The runner itself: the CLI checks task folders before Dagster starts (exit 2), so a stage
+    failure is reached by calling the runner directly."""
+    from arc_pipeline.defs.runner import run_pipeline
+
+    return run_pipeline(select="arc_tasks", traceback=traceback)
+
+
+def test_cli_rejects_a_missing_task_folder_before_any_stage(failing_run, capsys):
+    assert _cli("run", "--select", "arc_tasks") == 2
+    out = capsys.readouterr()
+    assert out.out == "" and len(out.err.strip().splitlines()) == 1 and "no-such-folder" in out.err
+    assert not (failing_run / "logs").exists()
+
+
 def test_failed_stage_prints_its_cause_not_the_traceback(failing_run, capsys):
-    assert _cli("run", "--select", "arc_tasks") == 1
+    assert _run() == 1
     out = capsys.readouterr().out
     errors = [line for line in out.splitlines() if line.startswith("error:")]
     assert len(errors) == 1 and "no-such-folder" in errors[0] and errors[0].startswith("error: arc_tasks:")
@@ -91,7 +107,7 @@ def test_failed_stage_prints_its_cause_not_the_traceback(failing_run, capsys):
 
 
 def test_traceback_flag_prints_the_full_error(failing_run, capsys):
-    assert _cli("run", "--select", "arc_tasks", "--traceback") == 1
+    assert _run(traceback=True) == 1
     out = capsys.readouterr().out
     assert "Stack Trace" in out and "load_tasks" in out
 
