@@ -368,6 +368,11 @@ def _training(doc: _Doc, training: Mapping[str, Any]) -> None:
             doc.para(f"GRPO mean Δr, last quarter of steps minus first quarter: {trend['estimate']:+.3f} "
                      f"[{trend['low']:+.3f}, {trend['high']:+.3f}] (95% bootstrap over steps, {trend['n']} steps); "
                      f"{'the interval excludes 0' if trend.get('excludes_zero') else 'the interval includes 0'}.")
+        by_source = grpo.get("delta_r_trend_by_source") or {}
+        if len(by_source) > 1:
+            doc.para("The same trend over each source's completions alone: " + "; ".join(
+                f"{name} tasks {t['estimate']:+.3f} [{t['low']:+.3f}, {t['high']:+.3f}]"
+                for name, t in sorted(by_source.items())) + ".")
     rounds = grpo.get("round_records") or []
     if rounds:
         doc.heading("GRPO curriculum over rounds", 3)

@@ -23,17 +23,22 @@ VISIT_SCHEMA = {
 }
 
 
-def grpo_prompt_rows(cfg: PipelineConfig, wh: Warehouse) -> pl.DataFrame:
-    """One row per (task, start program): the student prompt + the columns the reward needs."""
+SYNTHETIC_LEVEL = "level-1"  # one-step tasks: the easiest level, gated and sunset like the rest
+
+
+def grpo_prompt_rows(cfg: PipelineConfig, wh: Warehouse, tasks: dict | None = None) -> pl.DataFrame:
+    """One row per (task, start program): the student prompt + the columns the reward needs.
+    ``tasks`` defaults to the training tasks (:func:`grpo_tasks` adds the synthetic ones)."""
     from arc_pipeline.prompts import render_student_prompt
     from arc_pipeline.traces import outcomes_of
 
-    tasks = tasks_by_role(wh, "train")
+    tasks = tasks if tasks is not None else tasks_by_role(wh, "train")
     executor = executor_for(cfg)
     starts = [(r["task_id"], r["program"], float(r["reward"]), r["difficulty_level"])
               for r in baseline_starts(wh).iter_rows(named=True)]
     if cfg.grpo.empty_starts:
         starts += empty_starts(tasks, wh, executor, cfg.reward)
+    starts += synthetic_starts(tasks, executor, cfg.reward)
     rows = []
     for task_id, program, reward, level in starts:
         task = tasks[task_id]
@@ -55,13 +60,58 @@ def empty_starts(tasks: dict, wh: Warehouse, executor, reward_cfg) -> list[tuple
             for t in sorted(tasks) if t in levels]
 
 
-def prior_curriculum(cfg: PipelineConfig, wh: Warehouse):
+def synthetic_starts(tasks: dict, executor, reward_cfg) -> list[tuple[str, str, float, str]]:
+    """(synthetic task, EMPTY_PROGRAM, its reward, level-1) for every synthetic task in ``tasks``."""
+    from arc_pipeline.baselines import EMPTY_PROGRAM
+    from arc_pipeline.rewards.smooth import score_program
+
+    return [(t, EMPTY_PROGRAM, float(score_program(EMPTY_PROGRAM, tasks[t], executor, reward_cfg).reward),
+             SYNTHETIC_LEVEL) for t in sorted(tasks) if is_synthetic(t)]
+
+
+def is_synthetic(task_id: str) -> bool:
+    return task_id.startswith("syn-")
+
+
+def grpo_tasks(cfg: PipelineConfig, wh: Warehouse) -> dict:
+    """The training tasks, plus ``grpo.synthetic_tasks`` synthetic one-step tasks
+    (:mod:`arc_pipeline.training.synthetic_tasks`) on the train *inputs* of as many pool tasks
+    (ARC-AGI-1 training, held-out tasks excluded), one each, seeded.
+
+    Why: the held-out tasks start from the empty program, and a handful of real level-1 tasks
+    is too few for GRPO to learn reading a diff from them without memorising; fresh one-step
+    tasks with verifiable rewards are as many as GRPO asks for. Their catalogue order is seeded
+    with ``seed + 1``, so they are mostly not the warm start's (task, program) pairs."""
+    import random
+
+    from arc_pipeline.prompts import render_student_prompt
+    from arc_pipeline.slices import held_out_task_ids
+    from arc_pipeline.stages.inputs import task_ids
+    from arc_pipeline.tasks import ArcTask, load_tasks
+    from arc_pipeline.training.synthetic_tasks import synthetic_tasks, task_json
+
+    tasks = tasks_by_role(wh, "train")
+    n = cfg.grpo.synthetic_tasks
+    if n <= 0:
+        return tasks
+    held_out = held_out_task_ids(cfg.tasks, task_ids(wh, "eval"))
+    pool = {t: task for t, task in load_tasks("arc-agi-1", "training").items() if t not in held_out}
+    chosen = random.Random(f"{cfg.seed}:grpo-synthetic").sample(sorted(pool), min(len(pool), 2 * n))
+    made = synthetic_tasks({t: pool[t] for t in chosen}, executor_for(cfg), render_student_prompt, 1, cfg.seed + 1)
+    for one in made[:n]:
+        tasks[one["task_id"]] = ArcTask.from_json(json.loads(task_json(one)), one["task_id"], require_test=False)
+    return tasks
+
+
+def prior_curriculum(cfg: PipelineConfig, wh: Warehouse, tasks: dict | None = None):
     """The curriculum before the student has tried anything: levels, baseline and teacher rewards."""
     from arc_pipeline.curriculum import Curriculum, CurriculumConfig
 
     cur = Curriculum(CurriculumConfig.from_settings(cfg.curriculum))
     for task_id, level in wh.read("select task_id, difficulty_level from task_difficulty").iter_rows():
         cur.set_level(task_id, level)
+    for task_id in sorted(t for t in (tasks or {}) if is_synthetic(t)):
+        cur.set_level(task_id, SYNTHETIC_LEVEL)  # no prior rewards: kept until the student tries it
     for task_id, rewards in wh.read("select task_id, list(reward) from baseline_programs group by task_id").iter_rows():
         cur.record(task_id, list(rewards), "baseline")
     if wh.has_table("edit_traces"):
@@ -113,6 +163,17 @@ def _level_rewards(visits: list[dict], levels: dict[str, str]) -> dict[str, floa
     return {lv: round(sum(x) / len(x), 4) for lv, x in sorted(by.items())}
 
 
+def source_series(rounds) -> dict[str, list[float]]:
+    """Per-step mean Δr over the real tasks' completions and over the synthetic tasks' (only
+    sources that occur): the overall trend mixes both, so each is reported on its own."""
+    steps: dict[str, dict[tuple[int, int], list[float]]] = {}
+    for r in rounds:
+        for v in r.visits:
+            name = "synthetic" if is_synthetic(v["task_id"]) else "real"
+            steps.setdefault(name, {}).setdefault((r.round, int(v["call"])), []).append(float(v["delta_r"]))
+    return {name: [sum(x) / len(x) for _, x in sorted(by.items())] for name, by in sorted(steps.items())}
+
+
 def _summary(result, steps_per_round: int, levels: dict[str, str]) -> dict:
     """One metrics dict over all rounds: per-step series concatenated, the rounds' records."""
     from arc_pipeline.evaluation.stats import quarter_trend
@@ -122,12 +183,14 @@ def _summary(result, steps_per_round: int, levels: dict[str, str]) -> dict:
                         "reward_format", "losses", "frac_reward_zero_std")}
     last = result.rounds[-1].metrics
     trend = quarter_trend(series["delta_r_per_step"])
+    by_source = {name: quarter_trend(steps) for name, steps in source_series(result.rounds).items()}
     return {
         "kind": "grpo", "fingerprint": last["fingerprint"], "reused": all(r.reused for r in result.rounds),
         "rounds": len(result.rounds), "steps_per_round": steps_per_round,
         "steps": sum(int(r.metrics.get("steps", 0)) for r in result.rounds),
         "wall_s": round(sum(float(r.metrics.get("wall_s", 0)) for r in result.rounds), 2),
         **series, "delta_r_trend": trend.as_dict(),
+        "delta_r_trend_by_source": {k: v.as_dict() for k, v in by_source.items()},
         "round_records": [{"round": r.round, "rows": r.rows, "augmented_rows": r.augmented_rows,
                            "open_levels": r.open_levels, "max_completion_length": r.max_completion_length,
                            "actions": dict(r.decisions.group_by("action").len().iter_rows()),
@@ -147,8 +210,9 @@ def build_grpo_checkpoint(cfg: PipelineConfig, wh: Warehouse) -> tuple[dict, pl.
     from arc_pipeline.training.rounds import RoundsConfig, run_rounds
 
     layout = RunLayout.of(cfg)
-    rows = grpo_prompt_rows(cfg, wh).to_dicts()
-    cur = prior_curriculum(cfg, wh)
+    tasks = grpo_tasks(cfg, wh)
+    rows = grpo_prompt_rows(cfg, wh, tasks).to_dicts()
+    cur = prior_curriculum(cfg, wh, tasks)
     rounds = max(1, cfg.grpo.rounds)
     rcfg = RoundsConfig(rounds=rounds, steps_per_round=max(1, math.ceil(cfg.grpo.max_steps / rounds)),
                         program_tokens=cfg.grpo.program_tokens, augment_variants=cfg.grpo.augment_variants,
@@ -162,7 +226,7 @@ def build_grpo_checkpoint(cfg: PipelineConfig, wh: Warehouse) -> tuple[dict, pl.
     for table in ("curriculum_decisions", "curriculum_visits"):  # this run's rounds replace any older run's
         if wh.has_table(table):
             wh.delete_where(table, "true")
-    result = run_rounds(rows, tasks_by_role(wh, "train"), cur, layout.merged("sft"), layout.checkpoint("grpo"),
+    result = run_rounds(rows, tasks, cur, layout.merged("sft"), layout.checkpoint("grpo"),
                         rcfg, train, render_student_prompt, executor_for(cfg), heldout_scorer(cfg, wh),
                         on_round=lambda res: _store_round(wh, res))
     wh.append_rows("curriculum_decisions", result.final_decisions)

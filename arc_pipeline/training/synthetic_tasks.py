@@ -59,11 +59,13 @@ def catalogue_program(body: str) -> str:
     return f"def solve(I):\n    {body}\n    return O\n"
 
 
-def synthetic_documents(tasks: Mapping[str, Any], executor: Any, render_prompt: Callable[..., str],
-                        per_task: int = 1, seed: int = 0,
-                        catalogue: Sequence[tuple[str, str]] = CATALOGUE,
-                        max_prompt_chars: int = 360, max_side: int | None = 8) -> list[Document]:
-    """``per_task`` synthetic tasks per pool task (module docstring), deterministic for ``seed``.
+def synthetic_tasks(tasks: Mapping[str, Any], executor: Any, render_prompt: Callable[..., str],
+                    per_task: int = 1, seed: int = 0,
+                    catalogue: Sequence[tuple[str, str]] = CATALOGUE,
+                    max_prompt_chars: int = 360, max_side: int | None = 8) -> list[dict]:
+    """``per_task`` synthetic tasks per pool task (module docstring), deterministic for ``seed``:
+    dicts with ``task_id`` (``syn-<pool task>-<catalogue index>``), ``pairs`` (the shown train
+    pairs), ``program``, ``rule`` and ``prompt`` (the student prompt from the empty program).
 
     A (task, program) pair is skipped when the program fails on an input, returns something
     that is not a grid of at most 30x30, or changes no input (nothing to learn from the diff).
@@ -88,32 +90,57 @@ def synthetic_documents(tasks: Mapping[str, Any], executor: Any, render_prompt: 
     results = dict(zip([key for key, _ in jobs],
                        zip([inp for _, inp in jobs],
                            executor.run_many([(catalogue_program(catalogue[k[1]][0]), inp) for k, inp in jobs]))))
-    docs = []
+    made_tasks = []
     for task_id in sorted(tasks):
         made = 0
         for i in order[task_id]:
             if made >= per_task:
                 break
-            doc = None
+            one = None
             for side in sides:  # the largest window whose document fits
                 inputs, res = results[(task_id, i, side)]
-                doc = _document(inputs, res, catalogue[i], render_prompt, max_prompt_chars)
-                if doc is not None:
+                one = _synthetic_task(inputs, res, catalogue[i], render_prompt, max_prompt_chars)
+                if one is not None:
                     break
-            if doc is not None:
-                docs.append(doc)
+            if one is not None:
+                made_tasks.append({"task_id": f"syn-{task_id}-{i}", **one})
                 made += 1
-    return docs
+    return made_tasks
 
 
-def _document(inputs: list, results: list, entry: tuple[str, str], render_prompt: Callable[..., str],
-              max_prompt_chars: int) -> Document | None:
-    """One synthetic task's document, or None when the program failed, changed nothing or the
-    prompt does not fit."""
-    from arc_pipeline.baselines import EMPTY_PROGRAM
+def synthetic_documents(tasks: Mapping[str, Any], executor: Any, render_prompt: Callable[..., str],
+                        per_task: int = 1, seed: int = 0,
+                        catalogue: Sequence[tuple[str, str]] = CATALOGUE,
+                        max_prompt_chars: int = 360, max_side: int | None = 8) -> list[Document]:
+    """The warm start's documents of :func:`synthetic_tasks` (same arguments): the prompt and,
+    as completion, a diff-only CoT and the program under its plain-words rule."""
+    return [task_document(t) for t in synthetic_tasks(tasks, executor, render_prompt, per_task, seed, catalogue,
+                                                      max_prompt_chars, max_side)]
+
+
+def task_document(task: dict) -> Document:
+    """One synthetic task's warm-start document (its rule is true on every shown pair)."""
     from arc_pipeline.dataset import student_completion
     from arc_pipeline.prompts import compact_diff
     from arc_pipeline.training.warm_start import diff_cot
+
+    diffs = [compact_diff(inp, out, "ok") for inp, out in task["pairs"]]
+    return {"prompt": task["prompt"], "completion": student_completion(diff_cot(diffs), task["program"], task["rule"])}
+
+
+def task_json(task: dict) -> str:
+    """A synthetic task's train pairs as ARC JSON (no test pairs: there are none)."""
+    import json
+
+    return json.dumps({"train": [{"input": [list(r) for r in i], "output": [list(r) for r in o]}
+                                 for i, o in task["pairs"]], "test": []})
+
+
+def _synthetic_task(inputs: list, results: list, entry: tuple[str, str], render_prompt: Callable[..., str],
+                    max_prompt_chars: int) -> dict | None:
+    """One synthetic task (shown pairs, program, rule, prompt), or None when the program failed,
+    changed nothing or the prompt does not fit."""
+    from arc_pipeline.baselines import EMPTY_PROGRAM
 
     if any(r.status != "ok" or not _small_grid(r.output) for r in results):
         return None
@@ -123,9 +150,7 @@ def _document(inputs: list, results: list, entry: tuple[str, str], render_prompt
     prompt, pairs = _fitted_prompt(list(zip(inputs, outs)), render_prompt, EMPTY_PROGRAM, max_prompt_chars)
     if prompt is None:
         return None
-    diffs = [compact_diff(inp, out, "ok") for inp, out in pairs]
-    program = strip_comments(catalogue_program(entry[0]))
-    return {"prompt": prompt, "completion": student_completion(diff_cot(diffs), program, entry[1])}
+    return {"pairs": pairs, "program": strip_comments(catalogue_program(entry[0])), "rule": entry[1], "prompt": prompt}
 
 
 def _fitted_prompt(pairs: list, render_prompt: Callable[..., str], start: str,
