@@ -29,6 +29,7 @@ from typing import Any
 
 OPEN_FENCE = "```python\n"
 CLOSE_FENCE = "```"
+MAX_COMMENT_CHARS = 1000  # a rule comment is a sentence; a sampler must not wander in one
 _IDENT = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
 
@@ -115,7 +116,12 @@ class _Parser:
 
     def comment(self) -> None:
         end = self.s.find("\n", self.i)
-        if end < 0:
+        text = self.s[self.i:end if end >= 0 else len(self.s)]
+        if "``" in text or "</" in text or "<think" in text:  # a fence or a think tag would end the program early
+            raise Invalid("comment with a fence or a tag")
+        if end < 0 or end - self.i > MAX_COMMENT_CHARS:
+            if len(self.s) - self.i > MAX_COMMENT_CHARS:
+                raise Invalid(f"comment longer than {MAX_COMMENT_CHARS} characters")
             raise Incomplete
         self.i = end + 1
 
@@ -208,7 +214,8 @@ class _Parser:
 class ProgramGrammar:
     """The program language as a prefix test (module docstring)."""
 
-    def __init__(self, arities: Mapping[str, int] | None = None):
+    def __init__(self, arities: Mapping[str, int] | None = None, top_k: int = 32):
+        self.top_k = int(top_k)  # candidates checked per step by ProgramLogitsProcessor
         self.arities = dict(arities if arities is not None else primitive_arities())
         self.names_sorted = sorted(self.arities)
         self.stats = {"masked_steps": 0, "fallbacks": 0}
@@ -258,11 +265,13 @@ class ProgramLogitsProcessor:
     (EOS only once the program is complete). Counts: ``masked_steps``, ``fallbacks``.
     """
 
-    def __init__(self, tokenizer: Any, prompt_len: int, grammar: ProgramGrammar | None = None, top_k: int = 32):
+    def __init__(self, tokenizer: Any, prompt_len: int, grammar: ProgramGrammar | None = None,
+                 top_k: int | None = None):
         self.tok = tokenizer
         self.prompt_len = int(prompt_len)
         self.grammar = grammar or ProgramGrammar()
-        self.top_k = int(top_k)
+        self.top_k = int(top_k if top_k is not None else self.grammar.top_k)
+        self.prefilled: dict[int, str | None] = {}  # row -> program text already in the prompt (after its fence)
         self.pieces: dict[int, str] = {}
         self.stop_ids = {i for i in (tokenizer.eos_token_id, tokenizer.pad_token_id) if i is not None}
         self.masked_steps = 0
@@ -273,12 +282,25 @@ class ProgramLogitsProcessor:
             self.pieces[token_id] = self.tok.decode([token_id], skip_special_tokens=False)
         return self.pieces[token_id]
 
-    def program_text(self, ids: Sequence[int]) -> str | None:
-        """The program so far (after the opening fence), or None while outside it."""
+    def program_text(self, ids: Sequence[int], prefilled: str | None = None) -> str | None:
+        """The program so far (after the opening fence), or None while outside it.
+        ``prefilled``: the program text the prompt already ends with (it opened the fence)."""
         text = "".join(self.piece(i) for i in ids)
+        if prefilled is not None:
+            text = prefilled + text
+            end = text.find(CLOSE_FENCE)
+            return text if end < 0 else text[:end + len(CLOSE_FENCE)]
         think_end = text.find("</think>")
         start = text.find(OPEN_FENCE, think_end if think_end >= 0 else 0)
         return None if start < 0 else text[start + len(OPEN_FENCE):]
+
+    def open_program(self, prompt_tail: Sequence[int]) -> str | None:
+        """The program a prompt ends inside (text after its last opening fence, none closed), or None."""
+        text = self.tok.decode(list(prompt_tail), skip_special_tokens=False)
+        start = text.rfind(OPEN_FENCE)
+        if start < 0 or CLOSE_FENCE in text[start + len(OPEN_FENCE):]:
+            return None
+        return text[start + len(OPEN_FENCE):]
 
     def __call__(self, input_ids: Any, scores: Any) -> Any:
         import torch
@@ -287,7 +309,9 @@ class ProgramLogitsProcessor:
             ids = input_ids[row, self.prompt_len:].tolist()
             if ids and ids[-1] in self.stop_ids:
                 continue  # finished: generate pads it
-            program = self.program_text(ids)
+            if row not in self.prefilled:
+                self.prefilled[row] = self.open_program(input_ids[row, max(0, self.prompt_len - 96):self.prompt_len].tolist())
+            program = self.program_text(ids, self.prefilled[row])
             if program is None:
                 continue
             state = self.grammar.state(program)
