@@ -166,6 +166,7 @@ class EvalConfig:
     temperature: float = 1.0  # sampling temperature of the model proposers (GRPO explores at grpo.temperature)
     wait_min_think_tokens: int = 0  # "Wait" budget forcing (generation.WaitForcing): a think block shorter than this is reopened; 0 = off
     wait_text: str = "Wait,"
+    constrained_programs: bool = False  # grammar-constrained program part (constrained.py; HF generation only)
 
 
 @dataclass

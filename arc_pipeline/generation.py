@@ -222,13 +222,17 @@ def _generated(ids: list[int], eos: int | None, pad: int | None) -> tuple[int, s
 
 def sample(model: Any, tok: Any, texts: Sequence[str], *, max_new_tokens: int, temperature: float = 1.0,
            top_p: float = 1.0, seed: int = 0, batch_size: int = 16, device: str = "cpu",
-           threads: int | None = None, wait: WaitForcing | None = None) -> list[Generation]:
+           threads: int | None = None, wait: WaitForcing | None = None,
+           constrain: Any = None) -> list[Generation]:
     """Generate one completion per text (texts may repeat), in order.
 
     Batches of ``batch_size`` texts, left-padded; ``torch.manual_seed(seed + b)`` before batch
     ``b``; sampling is plain temperature sampling (``top_k=0``, ``top_p``); ``temperature <= 0``
     is greedy. ``threads``: see :func:`torch_threads`. Completions are decoded with
     :func:`decode_completion`. ``wait``: :class:`WaitForcing` (off when ``None``).
+    ``constrain``: a :class:`arc_pipeline.constrained.ProgramGrammar` -- the program part is
+    decoded under it (:class:`~arc_pipeline.constrained.ProgramLogitsProcessor`); its counters
+    are summed into ``constrain.stats``.
     """
     import torch
 
@@ -251,8 +255,18 @@ def sample(model: Any, tok: Any, texts: Sequence[str], *, max_new_tokens: int, t
             attention = enc["attention_mask"].to(device)
             torch.manual_seed(int(seed) + b)
             t0 = time.monotonic()
+            extra = {}
+            if constrain is not None:
+                from transformers import LogitsProcessorList
+
+                from arc_pipeline.constrained import ProgramLogitsProcessor
+
+                processor = ProgramLogitsProcessor(tok, input_ids.shape[1], constrain)
+                extra["logits_processor"] = LogitsProcessorList([processor])
             with torch.no_grad():
-                seqs = model.generate(input_ids=input_ids, attention_mask=attention, **kwargs)
+                seqs = model.generate(input_ids=input_ids, attention_mask=attention, **kwargs, **extra)
+            if constrain is not None:
+                constrain.record(processor)
             latency = (time.monotonic() - t0) / len(chunk)
             lengths = attention.sum(dim=1).tolist()
             for ids, n_in in zip(seqs[:, input_ids.shape[1]:].tolist(), lengths):

@@ -90,13 +90,14 @@ class ModelProposer:
     does depend on its batch mates through padding). ``temperature <= 0`` = greedy.
     Completions follow :func:`arc_pipeline.generation.decode_completion`: cut at the first
     EOS, pad/EOS/ChatML markers dropped, ``<think>``/``</think>`` kept. ``torch_threads``
-    sets torch's intra-op threads while generating (``None``: unchanged).
+    sets torch's intra-op threads while generating (``None``: unchanged). ``constrain``: a
+    :class:`arc_pipeline.constrained.ProgramGrammar` for grammar-constrained programs.
     """
 
     def __init__(self, model_dir: str | os.PathLike[str], max_new_tokens: int = 96, temperature: float = 1.0,
                  device: str = "cpu", chat: bool = True, *, dtype: str | None = None, batch_size: int = 16,
                  max_length: int | None = None, top_p: float = 1.0, name: str | None = None,
-                 torch_threads: int | None = None, wait: Any = None) -> None:
+                 torch_threads: int | None = None, wait: Any = None, constrain: Any = None) -> None:
         from arc_pipeline.generation import default_dtype
 
         self.model_dir = model_dir  # a local directory or a HF model id
@@ -110,6 +111,7 @@ class ModelProposer:
         self.top_p = top_p
         self.torch_threads = torch_threads
         self.wait = wait  # generation.WaitForcing or None
+        self.constrain = constrain  # constrained.ProgramGrammar or None (grammar-constrained program part)
         self.waits = 0
         self.name = name or Path(str(model_dir)).name
         self.truncated_prompts = 0
@@ -164,7 +166,8 @@ class ModelProposer:
             out: list[list[str]] = [[] for _ in requests]
             gens = sample(model, tok, [t for _, t in flat], max_new_tokens=self.max_new_tokens,
                           temperature=self.temperature, top_p=self.top_p, seed=seed, batch_size=self.batch_size,
-                          device=self.device, threads=self.torch_threads, wait=self.wait)
+                          device=self.device, threads=self.torch_threads, wait=self.wait,
+                          constrain=self.constrain)
             for (r, _), gen in zip(flat, gens):
                 self.generated_tokens += gen.output_tokens
                 self.waits += gen.waits

@@ -194,11 +194,17 @@ def untrained_base_path(cfg: PipelineConfig, wh: Warehouse) -> Path:
 
 def model_proposer(cfg: PipelineConfig, model_dir: Path | str, name: str | None = None) -> Any:
     """The evaluation's sampler for a model directory (``eval`` section: tokens, temperature,
-    optional "Wait" forcing), shared by the eval report and GRPO's per-round held-out score."""
+    optional "Wait" forcing, optional grammar-constrained programs), shared by the eval report
+    and GRPO's per-round held-out score."""
     from arc_pipeline.evaluation.refine import ModelProposer
     from arc_pipeline.generation import WaitForcing
 
     e = cfg.eval
     wait = WaitForcing(e.wait_min_think_tokens, e.wait_text) if e.wait_min_think_tokens > 0 else None
+    constrain = None
+    if e.constrained_programs:
+        from arc_pipeline.constrained import ProgramGrammar
+
+        constrain = ProgramGrammar()
     return ModelProposer(model_dir, max_new_tokens=e.max_new_tokens, device=cfg.device, temperature=e.temperature,
-                         name=name, torch_threads=cfg.model.torch_threads, wait=wait)
+                         name=name, torch_threads=cfg.model.torch_threads, wait=wait, constrain=constrain)
