@@ -276,8 +276,12 @@ def cmd_run(args) -> int:
     except ConfigError as exc:
         raise UsageError(str(exc)) from None
     _check_task_sources(cfg)
-    select = resolve_selection(args.select)
-    from arc_pipeline.defs.runner import run_pipeline  # the Dagster layer: imported only by `run`
+    from arc_pipeline.defs.runner import resolve_selection, run_pipeline  # the Dagster layer: only `run`
+
+    try:
+        select = resolve_selection(args.select)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
 
     return run_pipeline(profile=args.profile, select=select, traceback=args.traceback)
 
@@ -297,42 +301,6 @@ def _check_task_sources(cfg) -> None:
             raise UsageError(str(exc)) from None
 
 
-def resolve_selection(select: str) -> str:
-    """``--select`` in Dagster's asset selection syntax (``group:traces``, ``edit_traces+``,
-    ``key:a or key:b``, ``*``) or comma-separated asset names -> comma-separated asset names.
-
-    Each comma-separated part is an asset name or a Dagster selection string; a part that selects
-    nothing or does not parse is a UsageError naming it."""
-    import warnings
-
-    import dagster as dg
-
-    from arc_pipeline.definitions import defs
-
-    if select.strip() == "*":
-        return "*"
-    graph = defs.resolve_asset_graph()
-    known = sorted(k.to_user_string() for k in graph.get_all_asset_keys())
-    chosen: set[str] = set()
-    for part in (p.strip() for p in select.split(",")):
-        if not part:
-            continue
-        if part in known:
-            chosen.add(part)
-            continue
-        try:
-            with warnings.catch_warnings():
-                warnings.simplefilter("ignore")
-                keys = dg.AssetSelection.from_string(part).resolve(graph)
-        except Exception:  # noqa: BLE001 -- dagster raises several kinds for a bad string
-            raise UsageError(f"--select {part!r}: neither an asset name nor a Dagster asset selection "
-                             f"(e.g. group:traces, edit_traces+, key:arc_tasks); assets: {', '.join(known)}") from None
-        if not keys:
-            raise UsageError(f"--select {part!r} matches no asset; assets: {', '.join(known)}")
-        chosen |= {k.to_user_string() for k in keys}
-    if not chosen:
-        raise UsageError("--select is empty")
-    return ",".join(sorted(chosen))
 
 
 def cmd_reference(args) -> int:

@@ -23,6 +23,7 @@ not wired here (no vLLM on the CPU profile).
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Mapping, Sequence
 from typing import Any
@@ -205,8 +206,6 @@ class _Parser:
         """Some bound name, literal keyword or primitive starts with ``prefix``."""
         if any(n.startswith(prefix) for n in self.bound) or any(k.startswith(prefix) for k in ("True", "False", "None")):
             return True
-        import bisect
-
         j = bisect.bisect_left(self.names_sorted, prefix)
         return j < len(self.names_sorted) and self.names_sorted[j].startswith(prefix)
 

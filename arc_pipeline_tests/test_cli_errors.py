@@ -77,13 +77,13 @@ def test_run_malformed_task_folder(tmp_path):
 
 
 def test_run_select_accepts_dagster_syntax():
-    from arc_pipeline.cli import UsageError, resolve_selection
+    from arc_pipeline.defs.runner import resolve_selection
 
     assert resolve_selection("group:traces") == "baseline_programs,edit_traces"
     assert resolve_selection("edit_traces+") == "edit_traces,sft_dataset"
     assert resolve_selection("arc_tasks, key:eval_report") == "arc_tasks,eval_report"
     assert resolve_selection("*") == "*"
-    with pytest.raises(UsageError, match="'group:nosuch' matches no asset"):
+    with pytest.raises(ValueError, match="'group:nosuch' matches no asset"):
         resolve_selection("group:nosuch")
     _one_line_error(_cli("run", "--select", "bad(("), "--select 'bad(('", "group:traces")
 

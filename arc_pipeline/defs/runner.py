@@ -113,6 +113,44 @@ def _log_failure(data_path: Path, label: str, details: list[str]) -> Path:
     return path
 
 
+def resolve_selection(select: str) -> str:
+    """``--select`` in Dagster's asset selection syntax (``group:traces``, ``edit_traces+``,
+    ``key:a or key:b``, ``*``) or comma-separated asset names -> comma-separated asset names.
+
+    Each comma-separated part is an asset name or a Dagster selection string; a part that selects
+    nothing or does not parse is a ValueError naming it (the CLI prints it as one line, exit 2)."""
+    import warnings
+
+    import dagster as dg
+
+    from arc_pipeline.definitions import defs
+
+    if select.strip() == "*":
+        return "*"
+    graph = defs.resolve_asset_graph()
+    known = sorted(k.to_user_string() for k in graph.get_all_asset_keys())
+    chosen: set[str] = set()
+    for part in (p.strip() for p in select.split(",")):
+        if not part:
+            continue
+        if part in known:
+            chosen.add(part)
+            continue
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                keys = dg.AssetSelection.from_string(part).resolve(graph)
+        except Exception:  # noqa: BLE001 -- dagster raises several kinds for a bad string
+            raise ValueError(f"--select {part!r}: neither an asset name nor a Dagster asset selection "
+                             f"(e.g. group:traces, edit_traces+, key:arc_tasks); assets: {', '.join(known)}") from None
+        if not keys:
+            raise ValueError(f"--select {part!r} matches no asset; assets: {', '.join(known)}")
+        chosen |= {k.to_user_string() for k in keys}
+    if not chosen:
+        raise ValueError("--select is empty")
+    return ",".join(sorted(chosen))
+
+
 def run_pipeline(profile: str | None = None, select: str = "*", traceback: bool = False) -> int:
     """Materialize every asset (or those named in ``select``, comma-separated); 0 on success,
     1 when a stage fails, 2 for bad input (unknown profile or asset, invalid configuration)."""
