@@ -105,6 +105,9 @@ class ModelConfig:
     # torch intra-op threads for training and generation (None = torch's default). On a loaded
     # 2-vCPU machine 1 thread decoded 6-19x faster than 2; measure both (benchmarks/)
     torch_threads: int | None = None
+    # CPU training under bf16 autocast ("bfloat16") where the CPU has native bf16 matmuls
+    # (training/warm_start.cpu_autocast; fp32 elsewhere); None = fp32 always
+    cpu_autocast: str | None = None
 
 
 @dataclass

@@ -108,7 +108,7 @@ def render_edit_prompt(
     return "\n\n".join(parts)
 
 
-STUDENT_PROMPT_VERSION = "student-v2"
+STUDENT_PROMPT_VERSION = "student-v3"  # v3: the shape diff states how each side differs
 
 
 def compact_grid(grid: Grid | None) -> str:
@@ -119,13 +119,31 @@ def compact_grid(grid: Grid | None) -> str:
     return "\n".join("".join(str(v) for v in row) for row in grid)
 
 
+def side_change(got: int, want: int) -> str:
+    """How one side of the output must change, in the words a short program acts on: a factor
+    when one side is a whole multiple of the other (``x3``, ``/2``), else a difference.
+
+    >>> [side_change(2, 6), side_change(6, 3), side_change(3, 5), side_change(5, 3), side_change(4, 4)]
+    ['x3', '/2', '+2', '-2', 'same']
+    """
+    if got == want:
+        return "same"
+    if want % got == 0:
+        return f"x{want // got}"
+    if got % want == 0:
+        return f"/{got // want}"
+    return f"{want - got:+d}"
+
+
 def compact_diff(output: Grid | None, expected: Grid, status: str) -> str:
-    """One line: how the current output differs from the expected one (the student's diff)."""
+    """One line: how the current output differs from the expected one (the student's diff).
+    A wrong shape names the change per side (``rows x3, cols x3``): a small model reads that
+    far more easily than it divides two sizes, and it comes from train outputs only."""
     if status != "ok" or output is None or not is_grid(output):
         return f"failed ({status})"
     eh, ew, oh, ow = len(expected), len(expected[0]), len(output), len(output[0])
     if (oh, ow) != (eh, ew):
-        return f"wrong shape {oh}x{ow}, want {eh}x{ew}"
+        return f"wrong shape {oh}x{ow}, want {eh}x{ew} (rows {side_change(oh, eh)}, cols {side_change(ow, ew)})"
     wrong = sum(output[r][c] != expected[r][c] for r in range(eh) for c in range(ew))
     return "correct" if not wrong else f"{wrong}/{eh * ew} cells wrong"
 

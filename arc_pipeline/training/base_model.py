@@ -30,4 +30,4 @@ def resolve_base_model(cfg: ModelConfig, data_dir: Path, corpus_fn: Callable[[],
         return built
     return warm_start(built, list(documents_fn()), cfg.warm_start_steps, cfg.warm_start_lr,
                       cfg.warm_start_batch_size, seed=seed, max_tokens=cfg.warm_start_max_tokens,
-                      threads=cfg.torch_threads)
+                      threads=cfg.torch_threads, autocast=cfg.cpu_autocast)

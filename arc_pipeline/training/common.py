@@ -99,10 +99,14 @@ def use_cuda() -> bool:
 
 
 def precision_flags(model_cfg: ModelConfig) -> dict[str, Any]:
-    """CPU: fp32, ``use_cpu``; GPU: ``bf16`` when ``model_cfg.dtype == "bfloat16"``."""
+    """CPU: ``use_cpu``, fp32 -- or bf16 autocast when ``model_cfg.cpu_autocast`` asks for it and
+    the CPU has native bf16 (:func:`arc_pipeline.training.warm_start.cpu_autocast`);
+    GPU: ``bf16`` when ``model_cfg.dtype == "bfloat16"``."""
     if use_cuda():
         return {"bf16": model_cfg.dtype == "bfloat16", "fp16": False, "use_cpu": False}
-    return {"bf16": False, "fp16": False, "use_cpu": True}
+    from arc_pipeline.training.warm_start import cpu_autocast
+
+    return {"bf16": cpu_autocast(model_cfg.cpu_autocast) is not None, "fp16": False, "use_cpu": True}
 
 
 def load_dtype(model_cfg: ModelConfig, use_lora: bool):

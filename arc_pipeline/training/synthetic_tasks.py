@@ -48,6 +48,9 @@ CATALOGUE: tuple[tuple[str, str], ...] = (
     ("O = flip_vertical(I)", "Mirror the grid left to right."),
     ("bg = most_common_color(I)\n    O = crop_to_content(I, bg)", "Crop the grid to the cells that are not background."),
     ("O = pad(I, 1, 0)", "Frame the grid with a black border one cell wide."),
+    ("O = downscale(I, 3)", "Scale the grid down by 3: keep one cell of every 3x3 block."),
+    ("O = crop(I, 0, 0, 3, 3)", "Keep the grid's top-left 3x3 corner."),
+    ("O = crop(I, 0, 0, 2, 2)", "Keep the grid's top-left 2x2 corner."),
 )
 
 

@@ -31,7 +31,8 @@ from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-WARM_VERSION = "warm-v2"  # bump when the procedure below changes
+WARM_VERSION = "warm-v3"  # bump when the procedure below changes (v3: length-bucketed batches)
+BUCKET_BATCHES = 32  # batches per length bucket: documents of similar length share a batch
 
 Document = dict[str, Any]
 
@@ -110,9 +111,10 @@ def repair_documents(tasks: Mapping[str, Any], solutions: Mapping[str, tuple[str
 
 
 def warm_fingerprint(base_dir: Path, documents: Sequence[Document], steps: int, lr: float, batch_size: int,
-                     seed: int, max_tokens: int) -> str:
+                     seed: int, max_tokens: int, autocast: str | None = None) -> str:
     """Hash of everything the warm-started weights depend on."""
-    h = hashlib.sha256(f"{WARM_VERSION}|{Path(base_dir).name}|{steps}|{lr}|{batch_size}|{seed}|{max_tokens}".encode())
+    h = hashlib.sha256(f"{WARM_VERSION}|{Path(base_dir).name}|{steps}|{lr}|{batch_size}|{seed}|{max_tokens}"
+                       f"{'|' + autocast if autocast else ''}".encode())
     for doc in documents:
         h.update(json.dumps(doc, sort_keys=True).encode())
         h.update(b"\0")
@@ -132,16 +134,65 @@ def encode_document(tokenizer: Any, doc: Document) -> tuple[list[int], list[int]
     return head + tail, [-100] * len(head) + tail
 
 
+def bucketed_batches(lengths: Sequence[int], batch_size: int, rng: random.Random,
+                     bucket_batches: int = BUCKET_BATCHES):
+    """Endless batches of document indices: each epoch is a fresh shuffle, cut into buckets of
+    ``bucket_batches`` batches whose documents are sorted by length, so a batch pads to a
+    length close to its own documents' (random batches of the default documents were 23%
+    padding, bucketed ones 2%); batch order is shuffled within the epoch. Every document is
+    seen once per epoch.
+
+    >>> b = bucketed_batches([5, 1, 4, 2, 3, 6], 2, random.Random(0), bucket_batches=3)
+    >>> sorted(i for _ in range(3) for i in next(b))
+    [0, 1, 2, 3, 4, 5]
+    """
+    batch_size = max(1, min(batch_size, len(lengths)))
+    while True:
+        order = rng.sample(range(len(lengths)), len(lengths))
+        size = batch_size * max(1, bucket_batches)
+        batches = []
+        for start in range(0, len(order), size):
+            bucket = sorted(order[start:start + size], key=lambda i: lengths[i])
+            batches += [bucket[j:j + batch_size] for j in range(0, len(bucket), batch_size)]
+        rng.shuffle(batches)
+        yield from batches
+
+
+def cpu_autocast(requested: str | None) -> str | None:
+    """The autocast dtype to train the tiny model under on CPU, or None (fp32).
+
+    ``"bfloat16"`` is used only where the CPU has native bf16 matmuls (oneDNN reports it, e.g.
+    AVX512-BF16 / AMX): there it ran a warm-start step 1.4x faster (benchmarks/bench_autocast.py);
+    elsewhere bf16 is emulated and slower, so the run stays fp32. On CUDA: None (the GPU path
+    has its own precision flags).
+    """
+    if requested not in ("bfloat16", "bf16"):
+        return None
+    import torch
+
+    if torch.cuda.is_available():
+        return None
+    try:
+        supported = bool(torch.ops.mkldnn._is_mkldnn_bf16_supported())
+    except (AttributeError, RuntimeError):
+        supported = False
+    return "bfloat16" if supported else None
+
+
 def as_document(doc: Document | str) -> Document:
     """A plain string is a plain document (the whole text is learned)."""
     return {"prompt": None, "completion": doc} if isinstance(doc, str) else doc
 
 
 def warm_start(base_dir: Path, documents: Sequence[Document | str], steps: int, lr: float = 1e-3,
-               batch_size: int = 16, seed: int = 0, max_tokens: int = 512, threads: int | None = None) -> Path:
+               batch_size: int = 16, seed: int = 0, max_tokens: int = 512, threads: int | None = None,
+               autocast: str | None = None) -> Path:
     """Train the model in ``base_dir`` on ``documents`` (module docstring); returns the new
     directory (a sibling named ``<base>-warm-<hash>``), or ``base_dir`` itself when steps <= 0.
-    Documents longer than ``max_tokens`` are left out (counted in ``warm_start.json``)."""
+    Documents longer than ``max_tokens`` are left out (counted in ``warm_start.json``).
+    Batches are length-bucketed (:func:`bucketed_batches`); ``autocast="bfloat16"`` trains
+    under CPU bf16 autocast where the CPU supports it (:func:`cpu_autocast`; fp32 master
+    weights), recorded in ``warm_start.json``."""
     import torch
     from tqdm.auto import tqdm
 
@@ -153,7 +204,8 @@ def warm_start(base_dir: Path, documents: Sequence[Document | str], steps: int, 
     documents = [as_document(d) for d in documents]
     if not documents:
         raise ValueError("warm_start needs at least one document (verified programs of training tasks)")
-    fp = warm_fingerprint(base_dir, documents, steps, lr, batch_size, seed, max_tokens)
+    precision = cpu_autocast(autocast)
+    fp = warm_fingerprint(base_dir, documents, steps, lr, batch_size, seed, max_tokens, precision)
     target = base_dir.parent / f"{base_dir.name}-warm-{fp}"
     if (target / "warm_start.json").exists():
         return target
@@ -171,15 +223,11 @@ def warm_start(base_dir: Path, documents: Sequence[Document | str], steps: int, 
     schedule = torch.optim.lr_scheduler.LambdaLR(optimizer, lambda s: min(1.0, (s + 1) / 10) * max(0.1, 1 - s / steps))
     model.train()
     losses: list[float] = []
-    tokens = 0
+    tokens = padded = 0
     start = time.perf_counter()
-    order: list[int] = []
+    batches = bucketed_batches([len(ids) for ids, _ in kept], batch_size, rng)
     for _ in tqdm(range(steps), desc="warm start (programs + repairs)", unit="step"):
-        batch = []
-        for _ in range(min(batch_size, len(kept))):  # epochs in a shuffled order: every document seen
-            if not order:
-                order = rng.sample(range(len(kept)), len(kept))
-            batch.append(kept[order.pop()])
+        batch = [kept[i] for i in next(batches)]
         width = max(len(ids) for ids, _ in batch)
         input_ids = torch.full((len(batch), width), tokenizer.pad_token_id)
         labels = torch.full((len(batch), width), -100)
@@ -189,7 +237,9 @@ def warm_start(base_dir: Path, documents: Sequence[Document | str], steps: int, 
             labels[i, : len(ids)] = torch.tensor(labs)
             mask[i, : len(ids)] = 1
         tokens += int(mask.sum())
-        loss = model(input_ids=input_ids, attention_mask=mask, labels=labels).loss
+        padded += mask.numel()
+        with torch.autocast("cpu", dtype=torch.bfloat16, enabled=precision is not None):
+            loss = model(input_ids=input_ids, attention_mask=mask, labels=labels).loss
         loss.backward()
         torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
         optimizer.step()
@@ -209,6 +259,7 @@ def warm_start(base_dir: Path, documents: Sequence[Document | str], steps: int, 
         "version": WARM_VERSION, "base_model": str(base_dir), "documents": len(documents),
         "documents_used": len(kept), "chat_documents": sum(d.get("prompt") is not None for d in documents),
         "steps": steps, "learning_rate": lr, "batch_size": batch_size, "seed": seed, "max_tokens": max_tokens,
+        "autocast": precision, "padding_fraction": round(1 - tokens / max(padded, 1), 4),
         "loss_first": losses[0], "loss_last": losses[-1], "losses": losses,
         "tokens": tokens, "seconds": round(seconds, 1), "tokens_per_s": round(tokens / max(seconds, 1e-9), 1),
     }, indent=1))
