@@ -124,3 +124,16 @@ def test_find_leaks_sees_a_test_output_in_the_compact_student_rendering():
     assert find_leaks(prompt, [test_out]) == [0]
     assert find_leaks(prompt.replace("123\n456", "123\n457"), [test_out]) == []
     assert find_leaks(prompt, [test_out], train_grids=[test_out]) == []  # shown legitimately as a train grid
+
+
+def test_compact_diff_names_the_shape_change_per_side():
+    from arc_pipeline.prompts import compact_diff
+
+    small, big = ((1, 2), (3, 4)), tuple(tuple(0 for _ in range(6)) for _ in range(6))
+    assert compact_diff(small, big, "ok") == "wrong shape 2x2, want 6x6 (rows x3, cols x3)"
+    assert compact_diff(big, small, "ok") == "wrong shape 6x6, want 2x2 (rows /3, cols /3)"
+    five = tuple(tuple(0 for _ in range(5)) for _ in range(3))
+    assert compact_diff(small, five, "ok") == "wrong shape 2x2, want 3x5 (rows +1, cols +3)"
+    assert compact_diff(small, ((1, 2),), "ok") == "wrong shape 2x2, want 1x2 (rows /2, cols same)"
+    assert compact_diff(small, ((1, 0), (3, 4)), "ok") == "1/4 cells wrong"
+    assert compact_diff(None, small, "timeout") == "failed (timeout)"

@@ -211,7 +211,7 @@ def train_grpo(prompts: list[dict], init_model: Path | str, model_cfg: ModelConf
         optim="adamw_torch",
         **vllm,
         **no_checkpointing(),
-        **precision_flags(model_cfg),
+        **precision_flags(model_cfg, allow_cpu_autocast=False),
     )
     statuses: Counter = Counter()
     visits: list[dict] = []

@@ -155,3 +155,34 @@ def test_short_programs_get_a_repair_pair_from_the_empty_program():
     assert len(docs) == len(short)
     for d in docs:
         assert d["prompt"].rstrip().endswith(EMPTY_PROGRAM.strip()) and "# rule: r" in d["completion"]
+
+
+def test_bucketed_batches_cover_every_document_and_pad_less_than_random_batches():
+    import random
+
+    from arc_pipeline.training.warm_start import bucketed_batches
+
+    lengths = [random.Random(i).randint(20, 450) for i in range(400)]
+    batches = bucketed_batches(lengths, 8, random.Random(0))
+    epoch = [next(batches) for _ in range(50)]
+    assert sorted(i for b in epoch for i in b) == list(range(400))  # one epoch: each document once
+
+    def padding(bs):
+        return 1 - sum(lengths[i] for b in bs for i in b) / sum(len(b) * max(lengths[i] for i in b) for b in bs)
+
+    order = random.Random(0).sample(range(400), 400)
+    plain = [order[i:i + 8] for i in range(0, 400, 8)]
+    assert padding(epoch) < padding(plain) / 3
+    assert [next(batches) for _ in range(50)] != epoch  # the next epoch is a fresh shuffle
+
+
+def test_cpu_autocast_only_when_asked_and_recorded(base):
+    from arc_pipeline.training.warm_start import cpu_autocast
+
+    assert cpu_autocast(None) is None and cpu_autocast("float32") is None
+    assert cpu_autocast("bfloat16") in (None, "bfloat16")  # None where the CPU has no native bf16
+    plain = warm_start(base, PROGRAMS, steps=3, lr=1e-3, batch_size=4)
+    asked = warm_start(base, PROGRAMS, steps=3, lr=1e-3, batch_size=4, autocast="bfloat16")
+    record = json.loads((asked / "warm_start.json").read_text())
+    assert record["autocast"] == cpu_autocast("bfloat16") and 0 <= record["padding_fraction"] < 1
+    assert (asked == plain) == (record["autocast"] is None)  # a different precision is a different model
