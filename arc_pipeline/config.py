@@ -106,7 +106,7 @@ class ModelConfig:
     # 2-vCPU machine 1 thread decoded 6-19x faster than 2; measure both (benchmarks/)
     torch_threads: int | None = None
     # CPU training under bf16 autocast ("bfloat16") where the CPU has native bf16 matmuls
-    # (training/warm_start.cpu_autocast; fp32 elsewhere); None = fp32 always
+    # (training/common.cpu_autocast; fp32 elsewhere); None = fp32 always
     cpu_autocast: str | None = None
 
 

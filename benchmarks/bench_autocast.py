@@ -5,7 +5,7 @@ its steps, so a cheaper step buys more of them within the 15-minute budget. Two 
 levers are measured in ONE run, interleaved, so the ratios hold on a noisy shared machine:
 
 * ``model.cpu_autocast: bfloat16`` -- forward/backward under ``torch.autocast("cpu", bfloat16)``
-  (fp32 master weights); only where oneDNN reports native bf16 (``training.warm_start.cpu_autocast``);
+  (fp32 master weights); only where oneDNN reports native bf16 (``training.common.cpu_autocast``);
 * length-bucketed batches (``training.warm_start.bucketed_batches``) -- less padding per batch.
 
 Documents are token lengths drawn like the default warm start's (20-450 tokens, mean ~300);
@@ -67,7 +67,8 @@ def run_steps(model, lengths: list[int], batches, steps: int, bf16: bool) -> tup
 
 
 def main() -> None:
-    from arc_pipeline.training.warm_start import bucketed_batches, cpu_autocast
+    from arc_pipeline.training.common import cpu_autocast
+    from arc_pipeline.training.warm_start import bucketed_batches
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--steps", type=int, default=6, help="optimizer steps per variant per repeat")

@@ -98,15 +98,34 @@ def use_cuda() -> bool:
     return torch.cuda.is_available()
 
 
+def cpu_autocast(requested: str | None) -> str | None:
+    """The autocast dtype to train the tiny model under on CPU, or None (fp32).
+
+    ``"bfloat16"`` is used only where the CPU has native bf16 matmuls (oneDNN reports it, e.g.
+    AVX512-BF16 / AMX): there a warm-start step took 0.60x the fp32 time (benchmarks/bench_autocast.py);
+    elsewhere bf16 is emulated and slower, so the run stays fp32. On CUDA: None (the GPU path
+    has its own precision flags).
+    """
+    if requested not in ("bfloat16", "bf16"):
+        return None
+    import torch
+
+    if torch.cuda.is_available():
+        return None
+    try:
+        supported = bool(torch.ops.mkldnn._is_mkldnn_bf16_supported())
+    except (AttributeError, RuntimeError):
+        supported = False
+    return "bfloat16" if supported else None
+
+
 def precision_flags(model_cfg: ModelConfig, allow_cpu_autocast: bool = True) -> dict[str, Any]:
     """CPU: ``use_cpu``, fp32 -- or bf16 autocast when ``model_cfg.cpu_autocast`` asks for it, the
-    CPU has native bf16 (:func:`arc_pipeline.training.warm_start.cpu_autocast`) and the caller
+    CPU has native bf16 (:func:`cpu_autocast`) and the caller
     allows it (GRPO does not: its steps are mostly sampling, which bf16 made slower, not faster,
     in the default run -- 3.7 vs 2.5 s per step); GPU: ``bf16`` when ``model_cfg.dtype == "bfloat16"``."""
     if use_cuda():
         return {"bf16": model_cfg.dtype == "bfloat16", "fp16": False, "use_cpu": False}
-    from arc_pipeline.training.warm_start import cpu_autocast
-
     bf16 = allow_cpu_autocast and cpu_autocast(model_cfg.cpu_autocast) is not None
     return {"bf16": bf16, "fp16": False, "use_cpu": True}
 

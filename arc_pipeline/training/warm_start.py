@@ -147,36 +147,15 @@ def bucketed_batches(lengths: Sequence[int], batch_size: int, rng: random.Random
     [0, 1, 2, 3, 4, 5]
     """
     batch_size = max(1, min(batch_size, len(lengths)))
+    size = batch_size * max(1, bucket_batches)
     while True:
         order = rng.sample(range(len(lengths)), len(lengths))
-        size = batch_size * max(1, bucket_batches)
         batches = []
         for start in range(0, len(order), size):
             bucket = sorted(order[start:start + size], key=lambda i: lengths[i])
             batches += [bucket[j:j + batch_size] for j in range(0, len(bucket), batch_size)]
         rng.shuffle(batches)
         yield from batches
-
-
-def cpu_autocast(requested: str | None) -> str | None:
-    """The autocast dtype to train the tiny model under on CPU, or None (fp32).
-
-    ``"bfloat16"`` is used only where the CPU has native bf16 matmuls (oneDNN reports it, e.g.
-    AVX512-BF16 / AMX): there it ran a warm-start step 1.4x faster (benchmarks/bench_autocast.py);
-    elsewhere bf16 is emulated and slower, so the run stays fp32. On CUDA: None (the GPU path
-    has its own precision flags).
-    """
-    if requested not in ("bfloat16", "bf16"):
-        return None
-    import torch
-
-    if torch.cuda.is_available():
-        return None
-    try:
-        supported = bool(torch.ops.mkldnn._is_mkldnn_bf16_supported())
-    except (AttributeError, RuntimeError):
-        supported = False
-    return "bfloat16" if supported else None
 
 
 def as_document(doc: Document | str) -> Document:
@@ -191,11 +170,12 @@ def warm_start(base_dir: Path, documents: Sequence[Document | str], steps: int, 
     directory (a sibling named ``<base>-warm-<hash>``), or ``base_dir`` itself when steps <= 0.
     Documents longer than ``max_tokens`` are left out (counted in ``warm_start.json``).
     Batches are length-bucketed (:func:`bucketed_batches`); ``autocast="bfloat16"`` trains
-    under CPU bf16 autocast where the CPU supports it (:func:`cpu_autocast`; fp32 master
+    under CPU bf16 autocast where the CPU supports it (:func:`~arc_pipeline.training.common.cpu_autocast`; fp32 master
     weights), recorded in ``warm_start.json``."""
     import torch
     from tqdm.auto import tqdm
 
+    from arc_pipeline.training.common import cpu_autocast
     from arc_pipeline.training.tiny_model import load_model_and_tokenizer, save_tokenizer
 
     base_dir = Path(base_dir)

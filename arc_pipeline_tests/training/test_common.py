@@ -3,8 +3,7 @@
 import pytest
 
 from arc_pipeline.config import ModelConfig
-from arc_pipeline.training.common import precision_flags, use_cuda
-from arc_pipeline.training.warm_start import cpu_autocast
+from arc_pipeline.training.common import cpu_autocast, precision_flags, use_cuda
 
 
 def test_cpu_runs_stay_fp32_unless_bf16_autocast_is_asked_for():

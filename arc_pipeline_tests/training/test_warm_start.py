@@ -177,7 +177,7 @@ def test_bucketed_batches_cover_every_document_and_pad_less_than_random_batches(
 
 
 def test_cpu_autocast_only_when_asked_and_recorded(base):
-    from arc_pipeline.training.warm_start import cpu_autocast
+    from arc_pipeline.training.common import cpu_autocast
 
     assert cpu_autocast(None) is None and cpu_autocast("float32") is None
     assert cpu_autocast("bfloat16") in (None, "bfloat16")  # None where the CPU has no native bf16
