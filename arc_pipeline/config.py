@@ -127,6 +127,7 @@ class SFTConfigSection:
     max_cot_chars: int = 2000  # CoTs in SFT completions are cut at a line boundary past this
     eval_fraction: float = 0.1  # SFT rows held out (by content hash) for the eval-loss curve
     replay_rows: int = 0  # warm-start chat documents trained alongside the SFT rows (0 = off; tiny model only)
+    group_by_length: bool = False  # batches of similar length (transformers' LengthGroupedSampler): less padding
 
 
 @dataclass
@@ -139,6 +140,7 @@ class GRPOConfigSection:
     batch_size: int = 4
     max_completion_length: int = 96
     temperature: float = 1.0
+    top_p: float = 1.0  # nucleus sampling of the completions (1.0 = off); the eval's own is eval.top_p
     beta: float = 0.0
     use_vllm: bool = False
     vllm_mode: str = "colocate"
@@ -167,6 +169,7 @@ class EvalConfig:
     attempts: int = 2
     max_new_tokens: int = 96
     temperature: float = 1.0  # sampling temperature of the model proposers (GRPO explores at grpo.temperature)
+    top_p: float = 1.0  # nucleus sampling (1.0 = off): drops the low-probability tail that breaks a small model's syntax
     wait_min_think_tokens: int = 0  # "Wait" budget forcing (generation.WaitForcing): a think block shorter than this is reopened; 0 = off
     wait_text: str = "Wait,"
     constrained_programs: bool = False  # grammar-constrained program part (constrained.py; HF generation only)

@@ -207,4 +207,4 @@ def model_proposer(cfg: PipelineConfig, model_dir: Path | str, name: str | None 
 
         constrain = ProgramGrammar()
     return ModelProposer(model_dir, max_new_tokens=e.max_new_tokens, device=cfg.device, temperature=e.temperature,
-                         name=name, torch_threads=cfg.model.torch_threads, wait=wait, constrain=constrain)
+                         top_p=e.top_p, name=name, torch_threads=cfg.model.torch_threads, wait=wait, constrain=constrain)

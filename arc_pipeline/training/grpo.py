@@ -199,6 +199,7 @@ def train_grpo(prompts: list[dict], init_model: Path | str, model_cfg: ModelConf
         max_steps=grpo_cfg.max_steps,
         learning_rate=grpo_cfg.learning_rate,
         temperature=grpo_cfg.temperature,
+        top_p=grpo_cfg.top_p,
         beta=grpo_cfg.beta,
         reward_weights=[1.0, grpo_cfg.format_reward_weight],
         logging_steps=1,

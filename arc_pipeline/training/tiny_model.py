@@ -31,12 +31,15 @@ from typing import Any
 
 from arc_pipeline.config import ModelConfig
 
-BUILD_VERSION = "tiny-v2"  # bump when the construction below changes
+BUILD_VERSION = "tiny-v3"  # bump when the construction below changes
 FAST_TOKENIZER_MARKER = "arc_fast_tokenizer.json"
 
 IM_START, IM_END, EOT, PAD = "<|im_start|>", "<|im_end|>", "<|endoftext|>", "<|pad|>"
 THINK_OPEN, THINK_CLOSE = "<think>", "</think>"
-SPECIAL_TOKENS = [EOT, IM_START, IM_END, PAD, THINK_OPEN, THINK_CLOSE]
+SPECIAL_TOKENS = [EOT, IM_START, IM_END, PAD]
+# <think>/</think> are single tokens but NOT special (as in Qwen3's tokenizer): trl decodes GRPO
+# completions with skip_special_tokens=True, which would otherwise strip them before the reward.
+THINK_TOKENS = [THINK_OPEN, THINK_CLOSE]
 
 # Qwen2's pre-tokenizer split (transformers/models/qwen2/tokenization_qwen2.py): digits are
 # single tokens, which suits grids of colours.
@@ -94,7 +97,7 @@ def primitive_tokens() -> list:
 def train_tokenizer(corpus: Sequence[str], vocab_size: int):
     """Byte-level BPE (Qwen's split: every digit -- every grid cell -- is its own token) plus one
     added token per DSL primitive name, wrapped in a ``PreTrainedTokenizerFast``."""
-    from tokenizers import Regex, Tokenizer, decoders, models, normalizers, pre_tokenizers, trainers
+    from tokenizers import AddedToken, Regex, Tokenizer, decoders, models, normalizers, pre_tokenizers, trainers
     from transformers import PreTrainedTokenizerFast
 
     tok = Tokenizer(models.BPE(unk_token=None, byte_fallback=False))
@@ -105,16 +108,17 @@ def train_tokenizer(corpus: Sequence[str], vocab_size: int):
     ])
     tok.decoder = decoders.ByteLevel()
     names = primitive_tokens()  # part of the vocabulary budget: the BPE learns the rest
+    think = [AddedToken(t, normalized=False, special=False) for t in THINK_TOKENS]
     trainer = trainers.BpeTrainer(
-        vocab_size=max(vocab_size - len(names), len(SPECIAL_TOKENS) + 256 + 64), min_frequency=2,
+        vocab_size=max(vocab_size - len(names) - len(think), len(SPECIAL_TOKENS) + 256 + 64), min_frequency=2,
         special_tokens=SPECIAL_TOKENS,
         initial_alphabet=pre_tokenizers.ByteLevel.alphabet(), show_progress=False,
     )
     tok.train_from_iterator(list(corpus), trainer=trainer)
-    tok.add_tokens(names)
+    tok.add_tokens(think + names)
     fast = PreTrainedTokenizerFast(
         tokenizer_object=tok, eos_token=IM_END, pad_token=PAD, unk_token=None, bos_token=None,
-        additional_special_tokens=[EOT, IM_START, THINK_OPEN, THINK_CLOSE],
+        additional_special_tokens=[EOT, IM_START],
         model_max_length=1_000_000, padding_side="left", clean_up_tokenization_spaces=False,
     )
     fast.chat_template = CHAT_TEMPLATE

@@ -55,6 +55,23 @@ def test_tokenizer_ids_round_trip(tiny):
     assert text == "<|im_start|>user\nhello<|im_end|>\n<|im_start|>assistant\n"
 
 
+def test_think_tags_survive_skip_special_tokens(tiny):
+    """trl decodes GRPO completions with skip_special_tokens=True: the think tags must survive it
+    (they are single, non-special tokens, as in Qwen3), or every completion reads as
+    ``missing_think`` to the reward; the ChatML markers are still dropped."""
+    _, path = tiny
+    from transformers import AutoTokenizer
+
+    from arc_pipeline.parsing import extract_program
+
+    completion = "<think>rows x2</think>```python\ndef solve(I):\n    O = upscale(I, 2)\n    return O\n```<|im_end|>"
+    for tok in (load_tokenizer(path), AutoTokenizer.from_pretrained(str(path))):
+        ids = tok(completion, add_special_tokens=False)["input_ids"]
+        text = tok.decode(ids, skip_special_tokens=True)
+        assert text == completion.replace("<|im_end|>", "")
+        assert extract_program(text)[2] == "ok"
+
+
 def test_model_saves_and_reloads(tiny):
     import torch
 
