@@ -99,3 +99,27 @@ def test_wait_forcing_reopens_a_think_block_that_closes_too_early(tiny):
     forced = _force_waits(model, tok, texts, early, forcing, max_new_tokens=40, temperature=1.0, seed=3)
     assert all(g.waits == 1 and g.text.startswith("<think>ok Wait,") for g in forced)
     assert all(g.output_tokens <= 40 for g in forced)
+
+
+@pytest.mark.slow
+def test_top_p_cuts_the_tail(tiny):
+    """Nucleus sampling keeps the smallest set of tokens holding top_p of the mass: with a
+    vanishing top_p only the argmax survives, so sampling at any temperature is greedy; and the
+    eval's top_p reaches its proposer."""
+    import dataclasses
+
+    from arc_pipeline.config import PipelineConfig
+    from arc_pipeline.generation import conditioned_text, load_model, sample
+    from arc_pipeline.stages.inputs import model_proposer
+
+    model, tok = load_model(tiny)
+    text, _ = conditioned_text(tok, "Fix this program.")
+    greedy = sample(model, tok, [text] * 3, max_new_tokens=8, temperature=0.0, seed=0, batch_size=1)
+    nucleus = sample(model, tok, [text] * 3, max_new_tokens=8, temperature=1.5, top_p=1e-6, seed=5, batch_size=1)
+    full = sample(model, tok, [text] * 3, max_new_tokens=8, temperature=1.5, top_p=1.0, seed=5, batch_size=1)
+    assert [g.text for g in nucleus] == [g.text for g in greedy]
+    assert [g.text for g in full] != [g.text for g in greedy]
+    cfg = PipelineConfig()
+    assert model_proposer(cfg, tiny).top_p == 1.0
+    cfg = dataclasses.replace(cfg, eval=dataclasses.replace(cfg.eval, top_p=0.9))
+    assert model_proposer(cfg, tiny).top_p == 0.9

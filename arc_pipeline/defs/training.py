@@ -102,6 +102,7 @@ def grpo_checkpoint(context: dg.AssetExecutionContext, pipeline: PipelineResourc
         "delta_r_first_quarter_to_last": dg.MetadataValue.json(rounded(trend)),
         "delta_r_trend_excludes_zero": bool(trend.get("excludes_zero", False)),
         "delta_r_trend_by_source": dg.MetadataValue.json(rounded(m.get("delta_r_trend_by_source") or {})),
+        "delta_r_trend_within_start": dg.MetadataValue.json(rounded(m.get("delta_r_trend_within_start") or {})),
         "augmented_rows": sum(r["augmented_rows"] for r in m.get("round_records", [])),
         "wall_s": rounded(m.get("wall_s"), 1),
         "reused": bool(m.get("reused", False)),

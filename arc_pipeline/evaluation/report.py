@@ -368,6 +368,11 @@ def _training(doc: _Doc, training: Mapping[str, Any]) -> None:
             doc.para(f"GRPO mean Δr, last quarter of steps minus first quarter: {trend['estimate']:+.3f} "
                      f"[{trend['low']:+.3f}, {trend['high']:+.3f}] (95% bootstrap over steps, {trend['n']} steps); "
                      f"{'the interval excludes 0' if trend.get('excludes_zero') else 'the interval includes 0'}.")
+        within = grpo.get("delta_r_trend_within_start") or {}
+        if within:
+            doc.para(f"The same trend with each completion's Δr centred on its start's mean over the run (removes "
+                     f"which starts a step happened to draw; a secondary estimate, not the one above): "
+                     f"{within['estimate']:+.3f} [{within['low']:+.3f}, {within['high']:+.3f}].")
         by_source = grpo.get("delta_r_trend_by_source") or {}
         if len(by_source) > 1:
             doc.para("The same trend over each source's completions alone: " + "; ".join(

@@ -174,6 +174,35 @@ def source_series(rounds) -> dict[str, list[float]]:
     return {name: [sum(x) / len(x) for _, x in sorted(by.items())] for name, by in sorted(steps.items())}
 
 
+def within_start_series(rounds) -> list[float]:
+    """Per-step mean of each completion's Δr minus the mean Δr of its start over the whole run.
+
+    The raw per-step mean mixes learning with *which* starts a step drew (a near-solution start
+    scores about -0.75 when the edit fails, an empty start about -0.1; the curriculum also moves
+    the mix between rounds on purpose). Centering on the start -- (task, variant, reward_before),
+    a proxy for the start program -- removes that between-start variance, so the quarter trend of
+    this series asks only "does the student do better on the same starts later?".
+
+    >>> class R:
+    ...     round = 1
+    ...     visits = [{"call": 0, "task_id": "a", "variant_id": None, "reward_before": 0.8, "delta_r": -0.8},
+    ...               {"call": 1, "task_id": "a", "variant_id": None, "reward_before": 0.8, "delta_r": 0.0},
+    ...               {"call": 1, "task_id": "b", "variant_id": None, "reward_before": 0.1, "delta_r": -0.1}]
+    >>> within_start_series([R()])
+    [-0.4, 0.2]
+    """
+    visits = [(r.round, int(v["call"]), (v["task_id"], v.get("variant_id"), round(float(v["reward_before"]), 6)),
+               float(v["delta_r"])) for r in rounds for v in r.visits]
+    by_start: dict[tuple, list[float]] = {}
+    for _, _, key, dr in visits:
+        by_start.setdefault(key, []).append(dr)
+    centre = {k: sum(x) / len(x) for k, x in by_start.items()}
+    steps: dict[tuple[int, int], list[float]] = {}
+    for rnd, call, key, dr in visits:
+        steps.setdefault((rnd, call), []).append(dr - centre[key])
+    return [round(sum(x) / len(x), 6) for _, x in sorted(steps.items())]
+
+
 def _summary(result, steps_per_round: int, levels: dict[str, str]) -> dict:
     """One metrics dict over all rounds: per-step series concatenated, the rounds' records."""
     from arc_pipeline.evaluation.stats import quarter_trend
@@ -184,6 +213,7 @@ def _summary(result, steps_per_round: int, levels: dict[str, str]) -> dict:
     last = result.rounds[-1].metrics
     trend = quarter_trend(series["delta_r_per_step"])
     by_source = {name: quarter_trend(steps) for name, steps in source_series(result.rounds).items()}
+    within = within_start_series(result.rounds)
     return {
         "kind": "grpo", "fingerprint": last["fingerprint"], "reused": all(r.reused for r in result.rounds),
         "rounds": len(result.rounds), "steps_per_round": steps_per_round,
@@ -191,6 +221,7 @@ def _summary(result, steps_per_round: int, levels: dict[str, str]) -> dict:
         "wall_s": round(sum(float(r.metrics.get("wall_s", 0)) for r in result.rounds), 2),
         **series, "delta_r_trend": trend.as_dict(),
         "delta_r_trend_by_source": {k: v.as_dict() for k, v in by_source.items()},
+        "delta_r_within_start_per_step": within, "delta_r_trend_within_start": quarter_trend(within).as_dict(),
         "round_records": [{"round": r.round, "rows": r.rows, "augmented_rows": r.augmented_rows,
                            "open_levels": r.open_levels, "max_completion_length": r.max_completion_length,
                            "actions": dict(r.decisions.group_by("action").len().iter_rows()),
