@@ -68,3 +68,16 @@ def test_write_report_without_results(tmp_path):
 
     paths = write_report(pl.DataFrame(schema=EVAL_SCHEMA), [], {}, {"seed": 1}, tmp_path)
     assert "SOAR" in paths.html.read_text() and paths.headline == {}
+
+
+def test_report_states_both_grpo_trends(tmp_path):
+    """The raw quarter trend is the headline; the within-start one is labelled as secondary."""
+    tasks = {"t1": _task("t1")}
+    refine_results = [_result("t1", "grpo", True)]
+    results = eval_rows(refine_results, tasks, {"t1": "level-1"}, seed=0, data_revision="abc123")
+    training = {"grpo": {"delta_r_per_step": [-0.4, -0.2, -0.3, -0.1], "valid_rate_per_step": [0.2, 0.4, 0.3, 0.5],
+                         "delta_r_trend": {"estimate": 0.3, "low": -0.05, "high": 0.6, "n": 4, "excludes_zero": False},
+                         "delta_r_trend_within_start": {"estimate": 0.04, "low": 0.01, "high": 0.07, "n": 4}}}
+    md = write_report(results, refine_results, tasks, {"seed": 0}, tmp_path, training=training).markdown.read_text()
+    assert "+0.300 [-0.050, +0.600]" in md and "the interval includes 0" in md
+    assert "centred on its start" in md and "+0.040 [+0.010, +0.070]" in md
