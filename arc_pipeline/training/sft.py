@@ -82,6 +82,17 @@ def split_eval_rows(rows: list[dict], fraction: float) -> tuple[list[dict], list
     return [r for r in rows if bucket(r) >= fraction], held
 
 
+def length_grouping(config_cls: Any, on: bool) -> dict:
+    """Trainer kwargs for length-grouped batches: ``train_sampling_strategy`` in recent
+    transformers 5 releases, ``group_by_length`` before it; nothing when off (any version)."""
+    import dataclasses as dc
+
+    if not on:
+        return {}
+    names = {f.name for f in dc.fields(config_cls)}
+    return {"train_sampling_strategy": "group_by_length"} if "train_sampling_strategy" in names else {"group_by_length": True}
+
+
 def train_sft(rows: list[dict], base_model: str | Path, model_cfg: ModelConfig, sft_cfg: SFTConfigSection,
               out_dir: Path, seed: int, *, settings: Mapping[str, Any] | None = None,
               replay: Sequence[Mapping[str, str]] = ()) -> dict:
@@ -145,7 +156,7 @@ def train_sft(rows: list[dict], base_model: str | Path, model_cfg: ModelConfig, 
         max_steps=sft_cfg.max_steps,
         learning_rate=sft_cfg.learning_rate,
         per_device_train_batch_size=sft_cfg.batch_size,
-        train_sampling_strategy="group_by_length" if sft_cfg.group_by_length else "random",
+        **length_grouping(SFTConfig, sft_cfg.group_by_length),
         gradient_accumulation_steps=sft_cfg.gradient_accumulation_steps,
         warmup_steps=min(5, max(0, sft_cfg.max_steps // 10)) if sft_cfg.max_steps > 0 else 0,
         logging_steps=1,

@@ -109,3 +109,21 @@ def test_long_prompts_keep_their_end(base_model):
     assert info == {"prompts_truncated": 1, "rows_dropped": 1}
     assert data[1]["prompt"][0]["content"].endswith(row["prompt"][-200:])
     assert data[1]["completion"][0]["content"] == row["completion"]
+
+
+def test_length_grouping_follows_the_installed_trainer_arguments():
+    """The kwarg for length-grouped batches depends on the transformers release; off adds nothing."""
+    import dataclasses
+
+    from trl import SFTConfig
+
+    from arc_pipeline.training.sft import length_grouping
+
+    @dataclasses.dataclass
+    class Older:
+        group_by_length: bool = False
+
+    assert length_grouping(Older, True) == {"group_by_length": True}
+    assert length_grouping(Older, False) == {}
+    kwargs = length_grouping(SFTConfig, True)
+    assert SFTConfig(output_dir="/tmp/unused-sft-args", use_cpu=True, bf16=False, **kwargs).to_dict()[next(iter(kwargs))] in ("group_by_length", True)
