@@ -85,11 +85,9 @@ def split_eval_rows(rows: list[dict], fraction: float) -> tuple[list[dict], list
 def length_grouping(config_cls: Any, on: bool) -> dict:
     """Trainer kwargs for length-grouped batches: ``train_sampling_strategy`` in recent
     transformers 5 releases, ``group_by_length`` before it; nothing when off (any version)."""
-    import dataclasses as dc
-
     if not on:
         return {}
-    names = {f.name for f in dc.fields(config_cls)}
+    names = {f.name for f in dataclasses.fields(config_cls)}
     return {"train_sampling_strategy": "group_by_length"} if "train_sampling_strategy" in names else {"group_by_length": True}
 
 

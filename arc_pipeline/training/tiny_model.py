@@ -30,12 +30,12 @@ from pathlib import Path
 from typing import Any
 
 from arc_pipeline.config import ModelConfig
+from arc_pipeline.parsing import THINK_CLOSE, THINK_OPEN
 
 BUILD_VERSION = "tiny-v3"  # bump when the construction below changes
 FAST_TOKENIZER_MARKER = "arc_fast_tokenizer.json"
 
 IM_START, IM_END, EOT, PAD = "<|im_start|>", "<|im_end|>", "<|endoftext|>", "<|pad|>"
-THINK_OPEN, THINK_CLOSE = "<think>", "</think>"
 SPECIAL_TOKENS = [EOT, IM_START, IM_END, PAD]
 # <think>/</think> are single tokens but NOT special (as in Qwen3's tokenizer): trl decodes GRPO
 # completions with skip_special_tokens=True, which would otherwise strip them before the reward.
