@@ -159,3 +159,38 @@ def strip_comments(source: str) -> str:
     """Program text without comments/docstrings (canonical form for hashing and dedupe)."""
     module = ast.parse(source)
     return ast.unparse(module)
+
+
+def statements(source: str) -> list[str]:
+    """``solve``'s body statements in canonical form (comments and layout do not count),
+    ``return`` and a bare ``identity(I)`` step left out: the lines an edit can keep or change."""
+    try:
+        module = ast.parse(source)
+    except (SyntaxError, ValueError, RecursionError):
+        return []
+    body = next((n.body for n in module.body if isinstance(n, ast.FunctionDef)), [])
+    out = [ast.unparse(s) for s in body if not isinstance(s, ast.Return)]
+    return [s for s in out if not s.endswith("= identity(I)")]
+
+
+def kept_statements(start: str, edited: str | None) -> float | None:
+    """The share of the start program's statements that the edit keeps verbatim (canonical form).
+
+    Why: an *edit* model keeps what is right and changes what is wrong; a model that rewrites
+    every program from scratch scores 0 here however good its programs are. ``None`` when the
+    start has nothing to keep (the empty program) or there is no edited program; an edit that
+    cannot be parsed keeps nothing (0).
+
+    >>> start = "def solve(I):\\n    x = rotate_90(I)\\n    O = tile(x, 1, 2)\\n    return O"
+    >>> kept_statements(start, "def solve(I):\\n    x = rotate_90(I)\\n    O = tile(x, 2, 1)\\n    return O")
+    0.5
+    >>> kept_statements(start, "def solve(I):\\n    O = upscale(I, 2)\\n    return O")
+    0.0
+    >>> kept_statements("def solve(I):\\n    O = identity(I)\\n    return O", "def solve(I):\\n    O = upscale(I, 2)\\n    return O") is None
+    True
+    """
+    before = statements(start)
+    if not before or edited is None:
+        return None
+    after = set(statements(edited))
+    return sum(s in after for s in before) / len(before)

@@ -79,3 +79,20 @@ def test_empty_builtins_at_runtime():
 def test_strip_comments_canonical():
     assert "rule" not in strip_comments(GOOD)
     assert strip_comments(GOOD) == strip_comments(GOOD.replace("# rule: rotate\n", ""))
+
+
+def test_kept_statements_counts_verbatim_statements_of_the_start():
+    import doctest
+
+    import arc_pipeline.program
+    from arc_pipeline.program import kept_statements
+
+    assert doctest.testmod(arc_pipeline.program).failed == 0
+    start = "def solve(I):\n    x = rotate_90(I)\n    y = tile(x, 1, 2)\n    O = pad(y, 1, 0)\n    return O\n"
+    # comments, spacing and the return do not count; one changed argument is one changed statement
+    edited = "# rule: fixed\ndef solve(I):\n    x = rotate_90( I )\n    y = tile(x, 2, 1)\n    O = pad(y, 1, 0)\n    return O"
+    assert kept_statements(start, edited) == 2 / 3
+    assert kept_statements(start, start) == 1.0
+    assert kept_statements(start, "def solve(I):\n    O = upscale(I, 2)\n    return O") == 0.0
+    assert kept_statements(start, "def solve(I:\n    broken") == 0.0  # an edit that does not parse keeps nothing
+    assert kept_statements(start, None) is None

@@ -88,7 +88,7 @@ def grpo_checkpoint(context: dg.AssetExecutionContext, pipeline: PipelineResourc
                  .pivot(on="action", index="round", values="len") if decisions.height else decisions)
     rounds = pl.DataFrame([{"round": r["round"], "rows": r["rows"], "augmented rows": r["augmented_rows"],
                             "open levels": ", ".join(r["open_levels"]), "completion budget": r["max_completion_length"],
-                            "mean Δr": r["mean_delta_r"], "valid": r["valid_rate"],
+                            "mean Δr": r["mean_delta_r"], "valid": r["valid_rate"], "start kept": r.get("start_kept"),
                             "held-out valid": (r["heldout"] or {}).get("valid_rate"),
                             "held-out best train reward": (r["heldout"] or {}).get("best_train_reward")}
                            for r in m.get("round_records", [])])

@@ -385,14 +385,16 @@ def _training(doc: _Doc, training: Mapping[str, Any]) -> None:
             "round": r["round"], "open levels": ", ".join(r["open_levels"]),
             **{f"tasks {a}": r["actions"].get(a, 0) for a in ("keep", "boost", "sunset", "locked")},
             "rows": r["rows"], "augmented rows": r["augmented_rows"], "completion budget": r["max_completion_length"],
-            "mean Δr": r["mean_delta_r"], "valid": r["valid_rate"],
+            "mean Δr": r["mean_delta_r"], "valid": r["valid_rate"], "start kept": r.get("start_kept"),
             "held-out valid": (r.get("heldout") or {}).get("valid_rate"),
             "held-out best train reward": (r.get("heldout") or {}).get("best_train_reward"),
             "reward per level": ", ".join(f"{k}: {v:.2f}" for k, v in (r.get("reward_per_level") or {}).items())}
             for r in rounds]))
         doc.para("Decisions per round come from every reward seen so far; once the student has tried a task, "
-                 "from its own rewards (table `curriculum_decisions`, `source` column). Held-out columns: the "
-                 "round's model on the held-out tasks, train pairs only.")
+                 "from its own rewards (table `curriculum_decisions`, `source` column). Start kept: the mean share "
+                 "of a non-empty start program's statements that the edits keep verbatim (near 0: the student "
+                 "rewrites instead of editing). Held-out columns: the round's model on the held-out tasks, train "
+                 "pairs only.")
 
 
 def _context(doc: _Doc) -> None:

@@ -99,7 +99,7 @@ def make_trl_reward(
     The executor is created lazily on the first call (``executor_factory()``, default
     ``arc_pipeline.execution.default_executor``). ``reward_fn.__name__`` is ``name`` (trl logs
     rewards under it); after each call ``reward_fn.last_details`` holds one dict per
-    completion (parse status, reward_after, reward_before, penalty, delta).
+    completion (parse status, reward_after, reward_before, penalty, delta, valid, the extracted program).
     """
     state: dict[str, Any] = {}
 
@@ -145,7 +145,7 @@ def make_trl_reward(
             value = delta(before, after) - penalty
             rewards.append(value)
             details.append({"parse_status": out.status, "reward_after": after, "reward_before": before,
-                            "penalty": penalty, "delta": value, "valid": out.valid})
+                            "penalty": penalty, "delta": value, "valid": out.valid, "program": out.program})
         reward_fn.last_details = details  # type: ignore[attr-defined]
         return rewards
 

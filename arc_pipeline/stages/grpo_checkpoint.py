@@ -203,6 +203,13 @@ def within_start_series(rounds) -> list[float]:
     return [round(sum(x) / len(x), 6) for _, x in sorted(steps.items())]
 
 
+def _mean_kept(visits: list[dict]) -> float | None:
+    """Mean share of the start's statements the round's edits kept (starts with something to
+    keep only; :func:`arc_pipeline.program.kept_statements`): near 0 means the student rewrites."""
+    kept = [float(v["start_kept"]) for v in visits if v.get("start_kept") is not None]
+    return round(sum(kept) / len(kept), 4) if kept else None
+
+
 def _summary(result, steps_per_round: int, levels: dict[str, str]) -> dict:
     """One metrics dict over all rounds: per-step series concatenated, the rounds' records."""
     from arc_pipeline.evaluation.stats import quarter_trend
@@ -228,7 +235,8 @@ def _summary(result, steps_per_round: int, levels: dict[str, str]) -> dict:
                            "heldout": r.heldout, "reused": r.reused,
                            "reward_per_level": _level_rewards(r.visits, levels),
                            "mean_delta_r": round(sum(v["delta_r"] for v in r.visits) / max(1, len(r.visits)), 4),
-                           "valid_rate": round(sum(v["valid"] for v in r.visits) / max(1, len(r.visits)), 4)}
+                           "valid_rate": round(sum(v["valid"] for v in r.visits) / max(1, len(r.visits)), 4),
+                           "start_kept": _mean_kept(r.visits)}
                           for r in result.rounds],
         "merged_dir": str(result.merged_dir), "config": last.get("config"),
     }

@@ -76,7 +76,10 @@ def per_step(visits: list[dict], key: str) -> list[float]:
 
 def logged_reward(fn: Any, log: list[dict]) -> Any:
     """Wrap a trl reward so every completion's outcome lands in ``log`` (a *visit*: task,
-    variant, absolute reward after the edit, Δr, valid edit), tagged with the call number."""
+    variant, absolute reward after the edit, Δr, valid edit, share of the start's statements kept
+    -- :func:`arc_pipeline.program.kept_statements`), tagged with the call number."""
+    from arc_pipeline.program import kept_statements
+
     calls = [0]
 
     def wrapper(completions, **kwargs):
@@ -84,11 +87,13 @@ def logged_reward(fn: Any, log: list[dict]) -> Any:
         n = len(completions)
         column = lambda name: list(kwargs.get(name) or [None] * n)  # noqa: E731
         tasks, variants, budgets = column("task_id"), column("variant_id"), column("thinking_budget")
+        starts = column("start_program")
         for i, d in enumerate(fn.last_details):
             log.append({"call": calls[0], "task_id": tasks[i], "variant_id": variants[i],
                         "thinking_budget": budgets[i], "reward_before": d["reward_before"],
                         "reward_after": d["reward_after"], "delta_r": d["delta"] + d["penalty"],
-                        "penalty": d["penalty"], "valid": bool(d.get("valid")), "status": d["parse_status"]})
+                        "penalty": d["penalty"], "valid": bool(d.get("valid")), "status": d["parse_status"],
+                        "start_kept": kept_statements(starts[i], d.get("program")) if starts[i] else None})
         calls[0] += 1
         return values
 

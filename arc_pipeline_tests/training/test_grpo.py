@@ -106,3 +106,21 @@ def test_grpo_logs_sandboxed_rewards(tmp_path):
 def test_weighted_rows_rejects_negative():
     with pytest.raises(ValueError):
         weighted_rows([{"a": 1}], [-1.0], 3, random.randrange(10))
+
+
+def test_visits_record_how_much_of_the_start_each_edit_keeps():
+    """The visit log says whether the student edits (keeps the start's right lines) or rewrites."""
+    from arc_pipeline.rewards.trl import make_trl_reward
+    from arc_pipeline.training.grpo import logged_reward
+
+    start = "def solve(I):\n    x = flip_horizontal(I)\n    O = rotate_180(x)\n    return O\n"
+    task = {"train": [{"input": [[1, 2], [3, 4]], "output": [[2, 1], [4, 3]]}], "test": []}
+    keep = "<think>fix the turn</think>\n```python\ndef solve(I):\n    x = flip_horizontal(I)\n    O = identity(x)\n    return O\n```"
+    rewrite = "<think>new</think>\n```python\ndef solve(I):\n    O = upscale(I, 2)\n    return O\n```"
+    log: list[dict] = []
+    reward = logged_reward(make_trl_reward(), log)
+    columns = {"task_json": [json.dumps(task)] * 3, "start_program": [start] * 3, "reward_before": [0.2] * 3,
+               "task_id": ["t"] * 3}
+    reward([keep, rewrite, "no program at all"], **columns)
+    assert [v["start_kept"] for v in log] == [0.5, 0.0, None]
+    assert log[0]["reward_after"] == 1.0  # the kept mirror alone solves it

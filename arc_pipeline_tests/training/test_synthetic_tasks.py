@@ -79,3 +79,30 @@ def test_catalogue_programs_are_valid_dsl():
     for body, rule in CATALOGUE:
         validate_program(catalogue_program(body))
         assert rule.endswith(".")
+
+
+# What each orientation-sensitive rule SAYS, on the probe grid 1 2 3 / 4 5 6 (written from the
+# rule's words, not from running the program): a swapped pair once taught the student that
+# flip_horizontal turns a grid upside down.
+RULE_MEANS = {
+    "Mirror the grid left to right.": ((3, 2, 1), (6, 5, 4)),
+    "Flip the grid upside down.": ((4, 5, 6), (1, 2, 3)),
+    "Turn the grid a quarter turn clockwise.": ((4, 1), (5, 2), (6, 3)),
+    "Turn the grid a quarter turn counter-clockwise.": ((3, 6), (2, 5), (1, 4)),
+    "Turn the grid a half turn.": ((6, 5, 4), (3, 2, 1)),
+    "Repeat the grid twice side by side.": ((1, 2, 3, 1, 2, 3), (4, 5, 6, 4, 5, 6)),
+    "Repeat the grid twice, one copy above the other.": ((1, 2, 3), (4, 5, 6), (1, 2, 3), (4, 5, 6)),
+    "Put the grid's mirror image to its right.": ((1, 2, 3, 3, 2, 1), (4, 5, 6, 6, 5, 4)),
+    "Put the grid's mirror image below it.": ((1, 2, 3), (4, 5, 6), (4, 5, 6), (1, 2, 3)),
+    "Keep the top half of the grid.": ((1, 2, 3),),
+    "Keep the left half of the grid.": ((1,), (4,)),
+    "Transpose the grid: rows become columns.": ((1, 4), (2, 5), (3, 6)),
+}
+
+
+def test_catalogue_rules_say_what_their_programs_do(executor):
+    rules = {rule: body for body, rule in CATALOGUE}
+    assert set(RULE_MEANS) <= set(rules)
+    for rule, expected in RULE_MEANS.items():
+        (result,) = executor.run(catalogue_program(rules[rule]), [((1, 2, 3), (4, 5, 6))])
+        assert tuple(map(tuple, result.output)) == expected, rule
