@@ -173,6 +173,9 @@ class EvalConfig:
     wait_min_think_tokens: int = 0  # "Wait" budget forcing (generation.WaitForcing): a think block shorter than this is reopened; 0 = off
     wait_text: str = "Wait,"
     constrained_programs: bool = False  # grammar-constrained program part (constrained.py; HF generation only)
+    # also score the warm-started tiny model (SFT's init) beside base/SFT/GRPO: shows what SFT adds
+    # over the warm start; costs one model's evaluation (~30 s on the default slice, 2 cores)
+    warm_start: bool = True
 
 
 @dataclass

@@ -47,6 +47,21 @@ def training_curves(layout: RunLayout) -> dict:
     return out
 
 
+def models_to_score(checkpoints: dict[str, Path], base: Path, untrained: Path, warm_start: bool) -> dict[str, Path]:
+    """The trained checkpoints, the warm-started tiny model when there is one and
+    ``eval.warm_start`` asks for it, and always the untrained base (every comparison's reference).
+
+    >>> models_to_score({"sft": Path("s")}, Path("tiny-warm"), Path("tiny"), True)
+    {'sft': PosixPath('s'), 'warm-start': PosixPath('tiny-warm'), 'base': PosixPath('tiny')}
+    >>> list(models_to_score({"sft": Path("s")}, Path("tiny-warm"), Path("tiny"), False))
+    ['sft', 'base']
+    >>> list(models_to_score({"sft": Path("s")}, Path("qwen"), Path("qwen"), True))
+    ['sft', 'base']
+    """
+    warm = warm_start and str(base) != str(untrained)
+    return {**checkpoints, **({"warm-start": base} if warm else {}), "base": untrained}
+
+
 def build_eval_report(cfg: PipelineConfig, wh: Warehouse, run_id: str) -> dict:
     """Evaluate every model on the held-out tasks, store `eval_results`, write the report."""
     from arc_pipeline.baselines import search_levels
@@ -70,7 +85,7 @@ def build_eval_report(cfg: PipelineConfig, wh: Warehouse, run_id: str) -> dict:
     levels = search_levels(tasks, executor, cfg.seed)
     proposers = {}
     untrained = untrained_base_path(cfg, wh)
-    models = {**checkpoints, **({"warm-start": base} if str(base) != str(untrained) else {}), "base": untrained}
+    models = models_to_score(checkpoints, base, untrained, cfg.eval.warm_start)
     for name, path in models.items():
         proposers[name] = model_proposer(cfg, path)
     proposers["search-teacher"] = TeacherProposer(SearchTeacher(executor, cfg.teacher.search_generations,
