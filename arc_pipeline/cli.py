@@ -303,6 +303,33 @@ def _check_task_sources(cfg) -> None:
 
 
 
+def cmd_probe(args) -> int:
+    """Score model directories on the validation slice, once per (temperature, top_p) setting."""
+    import dataclasses
+
+    from arc_pipeline.config import ConfigError, choose_profile, resolve_config, settings_from_env
+    from arc_pipeline.evaluation.validation import probe, validation_tasks
+    from arc_pipeline.execution import default_executor
+    from arc_pipeline.stages.inputs import model_proposer
+
+    try:
+        cfg = resolve_config(choose_profile(settings_from_env(), args.profile))
+    except ConfigError as exc:
+        raise UsageError(str(exc)) from None
+    for model in args.model:
+        if not (Path(model) / "config.json").exists():
+            raise UsageError(f"{model}: not a model directory (no config.json)")
+    settings = [(t, p) for t in (args.temperature or [cfg.eval.temperature]) for p in (args.top_p or [cfg.eval.top_p])]
+    tasks, executor = validation_tasks(), default_executor()
+    for temperature, top_p in settings:
+        run_cfg = dataclasses.replace(cfg, eval=dataclasses.replace(cfg.eval, temperature=temperature, top_p=top_p))
+        for model in args.model:
+            result = probe(model_proposer(run_cfg, model), tasks, executor, cfg.eval.rounds,
+                           cfg.eval.samples_per_round, cfg.seed, cfg.reward)
+            print(f"{model} T{temperature} top_p {top_p}: {result.line()}", flush=True)
+    return 0
+
+
 def cmd_reference(args) -> int:
     from arc_pipeline.dsl.reference import render_reference
 
@@ -431,6 +458,15 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--traceback", action="store_true",
                    help="print the full traceback of a failed stage (always written to data/logs/)")
     r.set_defaults(fn=cmd_run)
+
+    pr = sub.add_parser("probe", help="valid edits and improved tasks of model directories on the validation slice "
+                                      "(choose eval knobs here, not on the reported tasks)")
+    pr.add_argument("model", nargs="+", help="model directories (e.g. data/checkpoints/sft/merged)")
+    pr.add_argument("--profile", default=None, help="config profile for the eval settings (default: cpu-tiny)")
+    pr.add_argument("--temperature", type=float, action="append", help="sampling temperature (repeatable; "
+                                                                          "default: the profile's eval.temperature)")
+    pr.add_argument("--top-p", type=float, action="append", help="nucleus top_p (repeatable; default: eval.top_p)")
+    pr.set_defaults(fn=cmd_probe)
 
     ref = sub.add_parser("reference", help="print the markdown DSL reference")
     ref.set_defaults(fn=cmd_reference)

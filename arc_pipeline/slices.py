@@ -21,6 +21,13 @@ DEFAULT_EVAL_SLICE: tuple[str, ...] = (
     "66e6c45b", "be03b35f", "00576224", "4cd1b7b2", "ca8de6ea", "e633a9e5", "6ea4a07e", "2072aba6",
     "68b67ca3", "e133d23d", "48131b3c", "59341089", "0c786b71", "60c09cac", "17cae0c1", "5783df64",
 )
+# The next 16 by the same rule: a VALIDATION slice for choosing knobs (temperature, top_p, steps)
+# without looking at the reported tasks. Held out from training like the whole evaluation split,
+# never in a report; probed with `arc-pipeline probe` (evaluation/validation.py).
+DEFAULT_VALIDATION_SLICE: tuple[str, ...] = (
+    "ed98d772", "d017b73f", "e345f17b", "fc754716", "b0722778", "31d5ba1a", "8ba14f53", "e6de6e8f",
+    "34b99a2b", "506d28a5", "27a77e38", "c8b7cc0f", "62b74c02", "0692e18c", "3b4c2228", "8e2edd66",
+)
 # 30 ARC-AGI-1 training tasks: among those with verified solutions (as of the first 198),
 # the ones with the fewest cells overall (train + test grids). Chosen once by that rule.
 DEFAULT_TRAIN_SLICE: tuple[str, ...] = (

@@ -144,3 +144,7 @@ def test_json_floats_rounded():
     from arc_pipeline.cli import _dumps
 
     assert _dumps({"a": 0.1 + 0.2, "b": [1 / 3, 2], "c": "x"}) == '{"a": 0.3, "b": [0.333333, 2], "c": "x"}'
+
+
+def test_probe_names_a_directory_that_is_not_a_model(tmp_path):
+    _one_line_error(_cli("probe", str(tmp_path)), str(tmp_path), "not a model directory")
