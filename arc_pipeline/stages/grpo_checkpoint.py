@@ -20,6 +20,7 @@ VISIT_SCHEMA = {
     "round": pl.Int64, "call": pl.Int64, "task_id": pl.Utf8, "variant_id": pl.Utf8, "thinking_budget": pl.Int64,
     "reward_before": pl.Float64, "reward_after": pl.Float64, "delta_r": pl.Float64, "penalty": pl.Float64,
     "valid": pl.Boolean, "status": pl.Utf8,
+    "start_kept": pl.Float64,  # share of the start's statements the edit kept (None: empty start or no program)
 }
 
 
@@ -145,6 +146,15 @@ def heldout_scorer(cfg: PipelineConfig, wh: Warehouse):
     return score
 
 
+def reset_curriculum_tables(wh: Warehouse) -> None:
+    """Empty the curriculum tables before a GRPO run: this run's rounds replace any older run's.
+    The visits table is re-created with :data:`VISIT_SCHEMA`, so a warehouse written before a
+    column was added (``start_kept``) takes the new rows instead of failing the insert."""
+    if wh.has_table("curriculum_decisions"):
+        wh.delete_where("curriculum_decisions", "true")
+    wh.replace_table("curriculum_visits", pl.DataFrame(schema=VISIT_SCHEMA))
+
+
 def _store_round(wh: Warehouse, res) -> None:
     """Replace this round's decisions and visits (a resumed or re-run round overwrites itself)."""
     for table in ("curriculum_decisions", "curriculum_visits"):
@@ -262,9 +272,7 @@ def build_grpo_checkpoint(cfg: PipelineConfig, wh: Warehouse) -> tuple[dict, pl.
                           reward_config=cfg.reward, max_steps=steps,
                           max_completion_length=min(cfg.grpo.max_completion_length, completion))
 
-    for table in ("curriculum_decisions", "curriculum_visits"):  # this run's rounds replace any older run's
-        if wh.has_table(table):
-            wh.delete_where(table, "true")
+    reset_curriculum_tables(wh)
     result = run_rounds(rows, tasks, cur, layout.merged("sft"), layout.checkpoint("grpo"),
                         rcfg, train, render_student_prompt, executor_for(cfg), heldout_scorer(cfg, wh),
                         on_round=lambda res: _store_round(wh, res))

@@ -10,7 +10,8 @@ import json
 import polars as pl
 import pytest
 
-import arc_pipeline.tasks
+import arc_pipeline.slices  # noqa: F401 -- imported BEFORE the patch below: a module first imported
+import arc_pipeline.tasks  # while load_tasks is patched would keep the small pool for the whole session
 from arc_pipeline.baselines import EMPTY_PROGRAM
 from arc_pipeline.config import PipelineConfig
 from arc_pipeline.execution import default_executor
