@@ -28,6 +28,7 @@ class Probe:
     valid: int
     improved: int  # tasks whose best train reward beats the empty program's
     mean_gain: float  # mean over tasks of best train reward minus the empty program's
+    mean_best: float = 0.0  # mean over tasks of the best train reward reached
 
     @property
     def valid_rate(self) -> float:
@@ -54,10 +55,12 @@ def validation_tasks(ids: Sequence[str] | None = None) -> list:
 
 def probe(proposer: Proposer, tasks: Sequence, executor, rounds: int, samples_per_round: int, seed: int = 0,
           reward_config: RewardConfig = DEFAULT_REWARD) -> Probe:
-    """Refine every task from the empty program and count valid edits and improved tasks."""
+    """Refine every task from the empty program and count valid edits and improved tasks (also
+    GRPO's per-round held-out score, :func:`arc_pipeline.stages.grpo_checkpoint.heldout_scorer`)."""
     results = refine_many(list(tasks), proposer, executor, rounds, samples_per_round, EMPTY_PROGRAM, seed,
                           attempts=0, model="probe", reward_config=reward_config)
     edits = [e for r in results for e in r.edits]
     return Probe(len(results), len(edits), sum(e.valid for e in edits),
                  sum(r.best_reward > r.start_reward + 1e-9 for r in results),
-                 sum(r.best_reward - r.start_reward for r in results) / max(1, len(results)))
+                 sum(r.best_reward - r.start_reward for r in results) / max(1, len(results)),
+                 sum(r.best_reward for r in results) / max(1, len(results)))

@@ -127,21 +127,18 @@ def heldout_scorer(cfg: PipelineConfig, wh: Warehouse):
     no test output is read), from ``grpo.heldout_samples`` edits of the empty program per task."""
     if cfg.grpo.heldout_samples <= 0:
         return None
-    from arc_pipeline.baselines import EMPTY_PROGRAM
-    from arc_pipeline.evaluation.refine import refine_many, train_only
+    from arc_pipeline.evaluation.refine import train_only
+    from arc_pipeline.evaluation.validation import probe
 
     tasks = [train_only(t) for _, t in sorted(tasks_by_role(wh, "eval").items())]
     if not tasks:
         return None
 
     def score(model_dir: Path) -> dict:
-        proposer = model_proposer(cfg, model_dir)
-        results = refine_many(tasks, proposer, executor_for(cfg), 1, cfg.grpo.heldout_samples, EMPTY_PROGRAM,
-                              cfg.seed, attempts=0, model="round", reward_config=cfg.reward)
-        edits = [e for r in results for e in r.edits]
-        return {"tasks": len(results), "edits": len(edits),
-                "valid_rate": round(sum(e.valid for e in edits) / max(1, len(edits)), 4),
-                "best_train_reward": round(sum(r.best_reward for r in results) / max(1, len(results)), 4)}
+        p = probe(model_proposer(cfg, model_dir), tasks, executor_for(cfg), 1, cfg.grpo.heldout_samples, cfg.seed,
+                  cfg.reward)
+        return {"tasks": p.tasks, "edits": p.edits, "valid_rate": round(p.valid_rate, 4),
+                "best_train_reward": round(p.mean_best, 4)}
 
     return score
 

@@ -39,3 +39,4 @@ def test_probe_counts_valid_edits_and_improved_tasks():
     assert (result.tasks, result.edits, result.valid) == (3, 6, 3)  # the arity error is not a valid edit
     assert result.valid_rate == 0.5
     assert 0 <= result.improved <= 3 and result.mean_gain >= 0
+    assert result.mean_best >= result.mean_gain  # best rewards include the empty program's own
