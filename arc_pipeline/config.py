@@ -102,6 +102,9 @@ class ModelConfig:
     warm_start_repairs_per_task: int = 2  # repair pairs per verified training task (0 = programs only)
     warm_start_max_tokens: int = 512  # warm-start documents longer than this are left out
     warm_start_synthetic_per_task: int = 0  # synthetic one-step tasks per training task (training/synthetic_tasks.py)
+    # the student writes a bare "@k" line to keep statement k of the program it edits
+    # (arc_pipeline/line_refs.py): training completions are written that way; answers are always expanded
+    line_refs: bool = True
     # torch intra-op threads for training and generation (None = torch's default). On a loaded
     # 2-vCPU machine 1 thread decoded 6-19x faster than 2; measure both (benchmarks/)
     torch_threads: int | None = None

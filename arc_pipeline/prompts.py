@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Sequence
 
 from arc_pipeline.dsl.types import Grid, is_grid
+from arc_pipeline.line_refs import PROGRAM_HEADER, tag_program
 
 PROMPT_VERSION = "edit-v1"
 MAX_DIFF_CELLS = 12
@@ -108,7 +109,7 @@ def render_edit_prompt(
     return "\n\n".join(parts)
 
 
-STUDENT_PROMPT_VERSION = "student-v3"  # v3: the shape diff states how each side differs
+STUDENT_PROMPT_VERSION = "student-v4"  # v3: the shape diff states how each side differs; v4: statements tagged @k (line_refs)
 
 
 def compact_grid(grid: Grid | None) -> str:
@@ -154,7 +155,8 @@ def render_student_prompt(train_pairs: Sequence[tuple[Grid, Grid]], program: str
 
     Per train example: input, expected output and a one-line diff of the current program's
     output (the output grid itself is left out: it costs as many tokens as the expected one
-    and a small model cannot use it); then the current program.
+    and a small model cannot use it); then the current program, each statement tagged ``@k`` so
+    an answer can keep it by reference (:mod:`arc_pipeline.line_refs`).
     No DSL reference (the seed: the student learns the DSL from programs) and no prose
     instruction (the format is learned). Grids are digit rows (``compact_grid``), so a prompt
     costs about one token per cell: the default slice's prompts are ~150-600 tokens.
@@ -165,7 +167,7 @@ def render_student_prompt(train_pairs: Sequence[tuple[Grid, Grid]], program: str
         got = outcome.output if outcome.status == "ok" else None
         diff = compact_diff(got, out, outcome.status)
         parts.append(f"## ex{i}\nin:\n{compact_grid(inp)}\nout:\n{compact_grid(out)}\ndiff: {diff}")
-    parts.append(f"## program\n{program.strip()}")
+    parts.append(f"{PROGRAM_HEADER}{tag_program(program)}")
     return "\n".join(parts)
 
 

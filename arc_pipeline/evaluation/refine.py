@@ -48,6 +48,7 @@ from typing import Any, Protocol, runtime_checkable
 from arc_pipeline.baselines import EMPTY_PROGRAM
 from arc_pipeline.dsl.types import Grid
 from arc_pipeline.program import strip_comments
+from arc_pipeline.line_refs import expand_refs
 from arc_pipeline.prompts import SYSTEM_PROMPT, ExampleOutcome, render_edit_prompt, render_student_prompt
 from arc_pipeline.rewards.edit import evaluate_edits, parse_edit, sample_seed
 from arc_pipeline.rewards.smooth import DEFAULT_REWARD, RewardConfig, result_grid, task_reward
@@ -396,7 +397,9 @@ def refine_many(tasks: Sequence[ArcTask], proposer: Proposer, executor: Any, rou
             raise ValueError(f"proposer returned {len(completions)} completion lists for {len(active)} requests")
         # the one edit evaluator: parse + validate everything, one batched run on the train inputs
         owners = [(st, i) for st, texts in zip(active, completions) for i in range(len(list(texts)[:samples_per_round]))]
-        texts = [t for texts in completions for t in list(texts)[:samples_per_round]]
+        # an answer keeps a line of the program it edits by reference (line_refs): expanded here
+        texts = [expand_refs(t, st.best_program) for (st, _), t in
+                 zip(owners, [t for texts in completions for t in list(texts)[:samples_per_round]])]
         outcomes = evaluate_edits([(text, st.task) for (st, _), text in zip(owners, texts)], executor, reward_config)
         round_best: dict[int, tuple[float, str, list[Any]]] = {}
         for (st, i), out in zip(owners, outcomes):

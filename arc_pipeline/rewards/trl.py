@@ -25,6 +25,7 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from arc_pipeline.parsing import completion_text
+from arc_pipeline.line_refs import expand_refs
 from arc_pipeline.rewards.edit import evaluate_batch, parse_edit
 from arc_pipeline.rewards.smooth import DEFAULT_REWARD, RewardConfig, delta, thinking_penalty
 
@@ -88,7 +89,8 @@ def make_trl_reward(
       read, so the column should hold train pairs only (``ArcTask.train_json()``).
     * ``reward_before``: the train reward of the starting program. Where it is missing
       (column absent or ``None``), it is computed from ``start_program``.
-    * ``start_program``: the program being edited (only needed without ``reward_before``).
+    * ``start_program``: the program being edited (needed without ``reward_before``); an
+      answer's bare ``@k`` lines keep its statement k (:func:`arc_pipeline.line_refs.expand_refs`).
     * ``thinking_budget`` (optional): the row's thinking budget in tokens (the curriculum's
       k·B for level k); overrides ``config.thinking_budget_tokens`` for that row's penalty.
 
@@ -126,7 +128,8 @@ def make_trl_reward(
         for i in range(n):
             if befores[i] is None and starts[i] is None:
                 raise ValueError("each row needs 'reward_before' or 'start_program'")
-        texts = [completion_text(c) for c in completions]
+        # a student answer keeps lines of its start program by reference (line_refs)
+        texts = [expand_refs(completion_text(c), starts[i]) for i, c in enumerate(completions)]
         need_before = [i for i in range(n) if befores[i] is None]
         # one batched run: the edited programs, plus start programs lacking reward_before
         outcomes, start_scores = evaluate_batch(list(zip(texts, tasks)), [(starts[i], tasks[i]) for i in need_before],
@@ -161,9 +164,11 @@ def make_format_reward(counter: Counter | None = None) -> Callable[..., list[flo
     the statuses into ``counter``. Logged by trl as ``rewards/format``."""
     def format_reward(completions: Sequence[Any], **kwargs: Any) -> list[float]:
         tasks = _tasks(kwargs, len(completions), required=False)
+        starts = _column(kwargs, "start_program", len(completions))
         scores = []
-        for c, task in zip(completions, tasks):
-            status = parse_edit(completion_text(c), list(task.train_inputs) if task is not None else ()).status
+        for c, task, start in zip(completions, tasks, starts):
+            text = expand_refs(completion_text(c), start)
+            status = parse_edit(text, list(task.train_inputs) if task is not None else ()).status
             if counter is not None:
                 counter[status] += 1
             scores.append(FORMAT_SCORES.get(status, 0.0))

@@ -14,7 +14,8 @@ from pathlib import Path
 from arc_pipeline.config import ModelConfig
 from arc_pipeline.layout import RunLayout
 from arc_pipeline.training.tiny_model import build_tiny_model
-from arc_pipeline.training.warm_start import warm_start
+from arc_pipeline.line_refs import encode_documents
+from arc_pipeline.training.warm_start import as_document, warm_start
 
 
 def resolve_base_model(cfg: ModelConfig, data_dir: Path, corpus_fn: Callable[[], list[str]],
@@ -28,6 +29,7 @@ def resolve_base_model(cfg: ModelConfig, data_dir: Path, corpus_fn: Callable[[],
     built = build_tiny_model(cfg, list(corpus_fn()), RunLayout(Path(data_dir)).models)
     if cfg.warm_start_steps <= 0 or documents_fn is None:
         return built
-    return warm_start(built, list(documents_fn()), cfg.warm_start_steps, cfg.warm_start_lr,
+    documents = encode_documents([as_document(d) for d in documents_fn()], cfg.line_refs)
+    return warm_start(built, documents, cfg.warm_start_steps, cfg.warm_start_lr,
                       cfg.warm_start_batch_size, seed=seed, max_tokens=cfg.warm_start_max_tokens,
                       threads=cfg.torch_threads, autocast=cfg.cpu_autocast)

@@ -33,6 +33,7 @@ from pathlib import Path
 from typing import Any
 
 from arc_pipeline.config import ModelConfig, SFTConfigSection
+from arc_pipeline.line_refs import encode_documents
 from arc_pipeline.training.common import (cached_metrics, fingerprint, load_dtype, lora_config, model_identity,
                                           no_checkpointing, plot_curves, precision_flags, save_final, use_cuda,
                                           write_metrics)
@@ -109,10 +110,13 @@ def train_sft(rows: list[dict], base_model: str | Path, model_cfg: ModelConfig, 
     the metrics).
     """
     out_dir = Path(out_dir)
-    rows = [{"prompt": r["prompt"], "completion": r["completion"]} for r in rows]
+    # the student's representation: kept lines written as references (model.line_refs)
+    rows = encode_documents([{"prompt": r["prompt"], "completion": r["completion"]} for r in rows],
+                            model_cfg.line_refs)
     if not rows:
         raise ValueError("train_sft needs at least one row")
-    replay = [{"prompt": r["prompt"], "completion": r["completion"]} for r in replay]
+    replay = encode_documents([{"prompt": r["prompt"], "completion": r["completion"]} for r in replay],
+                              model_cfg.line_refs)
     parts = (SFT_VERSION, rows, model_cfg, sft_cfg, model_identity(base_model), seed) + ((replay,) if replay else ())
     fp = fingerprint(*parts)
     cached = cached_metrics(out_dir, fp)

@@ -32,7 +32,7 @@ from typing import Any
 from arc_pipeline.config import ModelConfig
 from arc_pipeline.parsing import THINK_CLOSE, THINK_OPEN
 
-BUILD_VERSION = "tiny-v3"  # bump when the construction below changes
+BUILD_VERSION = "tiny-v4"  # v4: line-reference tokens @1..@40; bump when the construction below changes
 FAST_TOKENIZER_MARKER = "arc_fast_tokenizer.json"
 
 IM_START, IM_END, EOT, PAD = "<|im_start|>", "<|im_end|>", "<|endoftext|>", "<|pad|>"
@@ -94,6 +94,17 @@ def primitive_tokens() -> list:
     return [AddedToken(name, single_word=True, normalized=False) for name in sorted(PRIMITIVES)]
 
 
+def ref_tokens() -> list:
+    """Each line reference (``@1`` .. ``@40``, :mod:`arc_pipeline.line_refs`) as one added token:
+    keeping statement k is then one token to write, looked up by the same token in the prompt.
+    ``single_word``: ``@1`` never matches inside ``@12``."""
+    from tokenizers import AddedToken
+
+    from arc_pipeline.line_refs import REF_TOKENS
+
+    return [AddedToken(t, single_word=True, normalized=False) for t in REF_TOKENS]
+
+
 def train_tokenizer(corpus: Sequence[str], vocab_size: int):
     """Byte-level BPE (Qwen's split: every digit -- every grid cell -- is its own token) plus one
     added token per DSL primitive name, wrapped in a ``PreTrainedTokenizerFast``."""
@@ -107,7 +118,7 @@ def train_tokenizer(corpus: Sequence[str], vocab_size: int):
         pre_tokenizers.ByteLevel(add_prefix_space=False, use_regex=False),
     ])
     tok.decoder = decoders.ByteLevel()
-    names = primitive_tokens()  # part of the vocabulary budget: the BPE learns the rest
+    names = primitive_tokens() + ref_tokens()  # part of the vocabulary budget: the BPE learns the rest
     think = [AddedToken(t, normalized=False, special=False) for t in THINK_TOKENS]
     trainer = trainers.BpeTrainer(
         vocab_size=max(vocab_size - len(names) - len(think), len(SPECIAL_TOKENS) + 256 + 64), min_frequency=2,

@@ -128,3 +128,18 @@ def test_one_token_per_dsl_primitive_and_per_grid_cell(tiny):
         assert name in pieces, (name, pieces)
     assert "shape" not in tok.convert_ids_to_tokens(tok(" shapes = x", add_special_tokens=False)["input_ids"])
     assert len(tok("0123\n4567\n", add_special_tokens=False)["input_ids"]) == 10
+
+
+def test_one_token_per_line_reference_after_reload(tiny):
+    """A kept line is one token to write (arc_pipeline.line_refs): ``@k`` is a single token in the
+    prompt's tag and in the answer, and ``@1`` is never matched inside ``@12``."""
+    from arc_pipeline.line_refs import REF_TOKENS
+
+    _, path = tiny
+    tok = load_tokenizer(path)
+    for ref in REF_TOKENS:
+        assert ref in tok.convert_ids_to_tokens(tok(f"    {ref}\n    {ref} O = x", add_special_tokens=False)["input_ids"])
+    pieces = tok.convert_ids_to_tokens(tok("    @12\n", add_special_tokens=False)["input_ids"])
+    assert "@12" in pieces and "@1" not in pieces
+    text = "def solve(I):\n    @3\n    O = tile(x, 1, 2)\n    @12\n"
+    assert tok.decode(tok(text, add_special_tokens=False)["input_ids"]) == text
