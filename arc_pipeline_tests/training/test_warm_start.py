@@ -142,6 +142,7 @@ def test_documents_are_cached_by_what_they_depend_on(tmp_path, monkeypatch):
 
 def test_short_programs_get_a_repair_pair_from_the_empty_program():
     from arc_pipeline.baselines import EMPTY_PROGRAM
+    from arc_pipeline.line_refs import tag_program
     from arc_pipeline.execution import default_executor
     from arc_pipeline.prompts import render_student_prompt
     from arc_pipeline.tasks import load_tasks
@@ -154,7 +155,7 @@ def test_short_programs_get_a_repair_pair_from_the_empty_program():
                             default_executor(), render_student_prompt, per_task=0)
     assert len(docs) == len(short)
     for d in docs:
-        assert d["prompt"].rstrip().endswith(EMPTY_PROGRAM.strip()) and "# rule: r" in d["completion"]
+        assert d["prompt"].rstrip().endswith(tag_program(EMPTY_PROGRAM)) and "# rule: r" in d["completion"]
 
 
 def test_bucketed_batches_cover_every_document_and_pad_less_than_random_batches():
