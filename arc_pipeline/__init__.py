@@ -3,4 +3,4 @@
 The library never imports dagster; the orchestration layer lives in ``arc_pipeline.defs``.
 """
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"  # 0.2.0: line references change the student prompt, completions and rewards
