@@ -19,9 +19,10 @@ Three functions, one representation:
 
 A reference carries nothing the prompt does not show (it names a line of the start program), so
 it cannot smuggle a test output or any other information into an answer; an unknown reference is
-left as it is and fails validation like any other invalid line. Teachers never see tags (their
-prompts are :func:`arc_pipeline.prompts.render_edit_prompt`), and nothing but a student answer is
-expanded.
+left as it is and fails validation like any other invalid line. Teachers writing edit traces see
+:func:`arc_pipeline.prompts.render_edit_prompt` (no tags) and their answers are not expanded;
+refinement expands every proposer's answer against the program it showed, which changes nothing
+for an answer without bare ``@k`` lines.
 """
 
 from __future__ import annotations
@@ -57,6 +58,10 @@ def statement_lines(program: str) -> list[tuple[int, str]]:
     return out
 
 
+def _indent(line: str) -> str:
+    return line[: len(line) - len(line.lstrip())]
+
+
 def tag_program(program: str) -> str:
     """The program with each referable statement prefixed ``@k `` after its indentation.
 
@@ -65,10 +70,10 @@ def tag_program(program: str) -> str:
         @1 x = rotate_90(I)
         @2 return x
     """
-    lines = program.strip().splitlines()
-    for k, (i, text) in enumerate(statement_lines(program.strip()), start=1):
-        indent = lines[i][: len(lines[i]) - len(lines[i].lstrip())]
-        lines[i] = f"{indent}@{k} {text}"
+    program = program.strip()
+    lines = program.splitlines()
+    for k, (i, text) in enumerate(statement_lines(program), start=1):
+        lines[i] = f"{_indent(lines[i])}@{k} {text}"
     return "\n".join(lines)
 
 
@@ -110,8 +115,8 @@ def encode_completion(prompt: str, completion: str) -> str:
     lines = completion[cut:].split("\n")
     for j, line in enumerate(lines):
         ref = tags.get(line.strip())
-        if ref is not None and line.strip():
-            lines[j] = f"{line[: len(line) - len(line.lstrip())]}@{ref}"
+        if ref is not None:
+            lines[j] = f"{_indent(line)}@{ref}"
     return completion[:cut] + "\n".join(lines)
 
 

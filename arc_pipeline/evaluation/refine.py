@@ -398,8 +398,8 @@ def refine_many(tasks: Sequence[ArcTask], proposer: Proposer, executor: Any, rou
         # the one edit evaluator: parse + validate everything, one batched run on the train inputs
         owners = [(st, i) for st, texts in zip(active, completions) for i in range(len(list(texts)[:samples_per_round]))]
         # an answer keeps a line of the program it edits by reference (line_refs): expanded here
-        texts = [expand_refs(t, st.best_program) for (st, _), t in
-                 zip(owners, [t for texts in completions for t in list(texts)[:samples_per_round]])]
+        texts = [expand_refs(t, st.best_program) for st, answers in zip(active, completions)
+                 for t in list(answers)[:samples_per_round]]
         outcomes = evaluate_edits([(text, st.task) for (st, _), text in zip(owners, texts)], executor, reward_config)
         round_best: dict[int, tuple[float, str, list[Any]]] = {}
         for (st, i), out in zip(owners, outcomes):
