@@ -160,6 +160,7 @@ class GRPOConfigSection:
     augment_variants: int = 2  # augmented variants per boosted (task, start) row
     heldout_samples: int = 2  # per held-out task, per round: the round's held-out score (0 = off)
     empty_starts: bool = False  # also start every training task from the empty program (the eval's start)
+    baseline_starts: bool = True  # the baseline_programs starts (corrupted solutions, search) as GRPO prompts
     synthetic_tasks: int = 0  # one-step synthetic tasks (training/synthetic_tasks.py) added as level-1 GRPO tasks
 
 

@@ -36,7 +36,7 @@ def grpo_prompt_rows(cfg: PipelineConfig, wh: Warehouse, tasks: dict | None = No
     tasks = tasks if tasks is not None else tasks_by_role(wh, "train")
     executor = executor_for(cfg)
     starts = [(r["task_id"], r["program"], float(r["reward"]), r["difficulty_level"])
-              for r in baseline_starts(wh).iter_rows(named=True)]
+              for r in baseline_starts(wh).iter_rows(named=True)] if cfg.grpo.baseline_starts else []
     if cfg.grpo.empty_starts:
         starts += empty_starts(tasks, wh, executor, cfg.reward)
     starts += synthetic_starts(tasks, executor, cfg.reward)

@@ -95,3 +95,18 @@ def test_trend_is_split_by_source():
     series = grpo_checkpoint.source_series([SimpleNamespace(round=1, visits=visits)])
     assert series["real"] == [-0.1] * 8
     assert series["synthetic"] == pytest.approx([0.1 * c for c in range(8)])
+
+
+def test_baseline_starts_off_leaves_only_the_empty_program(setup):
+    """grpo.baseline_starts=false: the baseline_programs starts stay out of GRPO; with empty_starts
+    every real training task is started from the empty program, at its own level."""
+    cfg, wh, _ = setup
+    wh.replace_table("baseline_programs", pl.DataFrame({  # a non-empty start that must be left out
+        "task_id": ["007bbfb7"], "baseline_id": ["b1"], "program": ["def solve(I):\n    O = transpose(I)\n    return O\n"],
+        "reward": [0.2]}))
+    grpo = dataclasses.replace(cfg.grpo, synthetic_tasks=0, empty_starts=True, baseline_starts=False)
+    rows = grpo_checkpoint.grpo_prompt_rows(dataclasses.replace(cfg, grpo=grpo), wh)
+    assert rows["start_program"].to_list() == [EMPTY_PROGRAM] and rows["difficulty_level"].to_list() == ["level-2"]
+    with_baselines = grpo_checkpoint.grpo_prompt_rows(
+        dataclasses.replace(cfg, grpo=dataclasses.replace(grpo, baseline_starts=True)), wh)
+    assert with_baselines.height == 2 and "transpose" in with_baselines["start_program"][0]
