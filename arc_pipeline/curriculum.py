@@ -9,7 +9,12 @@ and turns it into one :class:`Decision` per task:
   task is reliably solved.
 * **boost** (weight ``boost_weight``, 3; ``augment=True``: also train on D4/colour-augmented
   variants, see :mod:`arc_pipeline.augment`): at least one reward seen and mean <
-  ``boost_mean`` (0.05): the task is nearly never solved, sample it more often.
+  ``boost_mean`` (0.05): the task is nearly never solved, sample it more often. Also boosted:
+  a task the student *fails as an editor* -- at least ``stall_min_edits`` of its edits seen and,
+  over the last ``window``, fewer than ``stall_improve_rate`` (5 %) of them improved on their
+  start (Δr > 0). With the smooth reward a valid grid of the right shape already earns 0.2, so
+  a student that reliably writes valid programs never falls under ``boost_mean`` on a task it
+  cannot edit; what it fails there is the edit, and that is what boosting and augmenting are for.
 * **keep** (weight 1): everything else, including tasks with no reward yet.
 * **locked** (weight 0): the task's difficulty level is not open yet (only with
   ``gate_levels=True``, the default).
@@ -47,7 +52,7 @@ ACTIONS = ("sunset", "boost", "keep", "locked")
 
 STUDENT = "grpo"  # the source name of the student's own (GRPO) rewards
 RECORD_SCHEMA = {"task_id": pl.Utf8, "level": pl.Utf8, "seq": pl.Int64, "source": pl.Utf8, "reward": pl.Float64,
-                 "round": pl.Int64}
+                 "round": pl.Int64, "delta_r": pl.Float64}
 DECISION_SCHEMA = {
     "task_id": pl.Utf8, "level": pl.Utf8, "action": pl.Utf8, "weight": pl.Float64, "augment": pl.Boolean,
     "visits": pl.Int64, "mean_reward": pl.Float64, "std_reward": pl.Float64, "thinking_budget": pl.Int64,
@@ -62,6 +67,10 @@ class CurriculumConfig:
     min_visits: int = 3
     boost_mean: float = 0.05
     boost_weight: float = 3.0
+    # boost a task whose student edits stall: >= stall_min_edits edits with a known Δr, and fewer
+    # than stall_improve_rate of the last `window` improved on their start (0 turns the rule off)
+    stall_min_edits: int = 16
+    stall_improve_rate: float = 0.05
     keep_weight: float = 1.0
     window: int = 64  # statistics over the last `window` rewards of a task
     open_fraction: float = 0.7
@@ -123,7 +132,7 @@ def _stats(values: list[float]) -> tuple[float, float]:
 @dataclass
 class Curriculum:
     config: CurriculumConfig = field(default_factory=CurriculumConfig)
-    _rewards: dict[str, list[tuple[str, float, int | None]]] = field(default_factory=dict)
+    _rewards: dict[str, list[tuple[str, float, int | None, float | None]]] = field(default_factory=dict)
     _levels: dict[str, str] = field(default_factory=dict)
 
     # ---------------------------------------------------------------- input
@@ -134,17 +143,22 @@ class Curriculum:
             self._levels[task_id] = level
         self._rewards.setdefault(task_id, [])
 
-    def record(self, task_id: str, rewards: list[float], source: str, round: int | None = None) -> None:
+    def record(self, task_id: str, rewards: list[float], source: str, round: int | None = None,
+               deltas: list[float | None] | None = None) -> None:
         """Add reward observations (absolute train rewards in [0, 1]) for a task; ``round`` is
-        the GRPO round of student rewards (used for the plateau rule)."""
+        the GRPO round of student rewards (used for the plateau rule); ``deltas`` (aligned with
+        ``rewards``) are the edits' Δr, for the stalled-edit boost."""
+        if deltas is not None and len(deltas) != len(rewards):
+            raise ValueError(f"task {task_id}: {len(deltas)} deltas for {len(rewards)} rewards")
         entries = self._rewards.setdefault(task_id, [])
-        for r in rewards:
+        for i, r in enumerate(rewards):
             if r is None:
                 continue
             r = float(r)
             if math.isnan(r):
                 continue
-            entries.append((source, r, round))
+            d = None if deltas is None or deltas[i] is None else float(deltas[i])
+            entries.append((source, r, round, None if d is not None and math.isnan(d) else d))
 
     # ---------------------------------------------------------------- queries
 
@@ -156,10 +170,14 @@ class Curriculum:
         return self._levels.get(task_id)
 
     def rewards(self, task_id: str) -> list[float]:
-        return [r for _, r, _ in self._rewards.get(task_id, [])]
+        return [r for _, r, _, _ in self._rewards.get(task_id, [])]
 
     def student_rewards(self, task_id: str) -> list[float]:
-        return [r for s, r, _ in self._rewards.get(task_id, []) if s == STUDENT]
+        return [r for s, r, _, _ in self._rewards.get(task_id, []) if s == STUDENT]
+
+    def student_deltas(self, task_id: str) -> list[float]:
+        """Δr of the student's edits of a task that were recorded with one, in order."""
+        return [d for s, _, _, d in self._rewards.get(task_id, []) if s == STUDENT and d is not None]
 
     def _evidence(self, task_id: str) -> tuple[list[float], str]:
         """The rewards a decision rests on: the student's own once it has any (the curriculum
@@ -168,12 +186,12 @@ class Curriculum:
         if student:
             return student, STUDENT
         entries = self._rewards.get(task_id, [])
-        return [r for _, r, _ in entries], "+".join(sorted({s for s, _, _ in entries}))
+        return [r for _, r, _, _ in entries], "+".join(sorted({s for s, _, _, _ in entries}))
 
     def task_round_means(self, task_id: str) -> dict[int, float]:
         """The student's mean reward on a task per GRPO round (rounds it was visited in)."""
         sums: dict[int, list[float]] = {}
-        for s, r, rnd in self._rewards.get(task_id, []):
+        for s, r, rnd, _ in self._rewards.get(task_id, []):
             if s == STUDENT and rnd is not None:
                 sums.setdefault(rnd, []).append(r)
         return {k: sum(v) / len(v) for k, v in sorted(sums.items())}
@@ -219,6 +237,15 @@ class Curriculum:
                             f"rarely rewarded: {stats} (mean < {cfg.boost_mean}) -> sampled x{cfg.boost_weight:g} "
                             "with augmented variants", cfg.boost_weight, True, level, visits, mean, std, budget,
                             source, student)
+        deltas = self.student_deltas(task_id)[-cfg.window:] if source == STUDENT else []
+        if len(self.student_deltas(task_id)) >= cfg.stall_min_edits and deltas:
+            improved = sum(d > 0 for d in deltas)
+            if improved < cfg.stall_improve_rate * len(deltas):
+                return Decision(task_id, "boost",
+                                f"the student's edits stall: {improved} of its last {len(deltas)} edits improved on "
+                                f"their start (< {cfg.stall_improve_rate:.0%}; {stats}) -> sampled "
+                                f"x{cfg.boost_weight:g} with augmented variants", cfg.boost_weight, True, level, visits,
+                                mean, std, budget, source, student)
         why = (f"only {len(values)} visits (< {cfg.min_visits}) to sunset" if len(values) < cfg.min_visits and mean > cfg.sunset_mean
                else "in the learning zone")
         return Decision(task_id, "keep", f"{why}: {stats}", cfg.keep_weight, False, level, visits, mean, std, budget,
@@ -283,9 +310,11 @@ class Curriculum:
             entries = self._rewards.get(t, [])
             level = self._levels.get(t)
             if not entries:
-                rows.append({"task_id": t, "level": level, "seq": -1, "source": None, "reward": None, "round": None})
-            for i, (source, r, rnd) in enumerate(entries):
-                rows.append({"task_id": t, "level": level, "seq": i, "source": source, "reward": r, "round": rnd})
+                rows.append({"task_id": t, "level": level, "seq": -1, "source": None, "reward": None, "round": None,
+                             "delta_r": None})
+            for i, (source, r, rnd, d) in enumerate(entries):
+                rows.append({"task_id": t, "level": level, "seq": i, "source": source, "reward": r, "round": rnd,
+                             "delta_r": d})
         return pl.DataFrame(rows, schema=RECORD_SCHEMA)
 
     @classmethod
@@ -294,5 +323,6 @@ class Curriculum:
         for r in frame.sort(["task_id", "seq"]).iter_rows(named=True):
             cur.set_level(r["task_id"], r["level"])
             if r["reward"] is not None:
-                cur.record(r["task_id"], [r["reward"]], r["source"] or "", r.get("round"))
+                cur.record(r["task_id"], [r["reward"]], r["source"] or "", r.get("round"),
+                           None if r.get("delta_r") is None else [r["delta_r"]])
         return cur

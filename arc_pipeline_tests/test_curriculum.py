@@ -103,7 +103,7 @@ def test_frames_round_trip():
     cur = _levelled(n1_sunset=3)
     cur.set_level("empty", "level-5")
     frame = cur.to_frame()
-    assert set(frame.columns) == {"task_id", "level", "seq", "source", "reward", "round"}
+    assert set(frame.columns) == {"task_id", "level", "seq", "source", "reward", "round", "delta_r"}
     back = Curriculum.from_frame(frame, cur.config)
     assert back.decisions_frame().equals(cur.decisions_frame())
     assert back.rewards("a0") == [1.0, 1.0, 1.0] and back.level_of("empty") == "level-5"
@@ -120,3 +120,28 @@ def test_frames_round_trip():
     con.register("f", frame)
     stored = con.execute("select * from f order by task_id, seq").pl()
     assert Curriculum.from_frame(stored, cur.config).decisions_frame().equals(decisions)
+
+
+def test_stalled_student_edits_boost_a_task_its_mean_reward_would_keep():
+    """A student that writes valid programs earns >= 0.2 without ever improving its start: the
+    task is boosted (with augmentation) because its edits stall, not because its reward is low."""
+    cur = Curriculum(CurriculumConfig(gate_levels=False, stall_min_edits=16))
+    cur.record("stuck", [0.2] * 20, "grpo", 1, [-0.01] * 20)
+    cur.record("learning", [0.2] * 18 + [0.6, 0.7], "grpo", 1, [-0.01] * 18 + [0.4, 0.5])  # 2/20 = 10% improve
+    cur.record("young", [0.2] * 10, "grpo", 1, [0.0] * 10)  # too few edits to judge
+    cur.record("prior", [0.2] * 20, "baseline")  # no student edits: the prior's mean decides
+    cur.record("no_deltas", [0.2] * 20, "grpo", 1)  # rewards recorded without Δr
+    d = {x.task_id: x for x in cur.decide()}
+    assert d["stuck"].action == "boost" and d["stuck"].augment and d["stuck"].weight == 3.0
+    assert "0 of its last 20 edits improved" in d["stuck"].reason
+    for task in ("learning", "young", "prior", "no_deltas"):
+        assert d[task].action == "keep", task
+    # a few improving edits in the window bring it back to keep
+    cur.record("stuck", [0.6, 0.6], "grpo", 2, [0.4, 0.4])
+    assert {x.task_id: x for x in cur.decide()}["stuck"].action == "keep"
+    # the rule can be turned off, and the Δr survive the stored record
+    off = Curriculum.from_frame(cur.to_frame(), CurriculumConfig(gate_levels=False, stall_improve_rate=0.0))
+    assert {x.task_id: x.action for x in off.decide()}["stuck"] == "keep"
+    assert Curriculum.from_frame(cur.to_frame(), cur.config).student_deltas("stuck") == cur.student_deltas("stuck")
+    with pytest.raises(ValueError, match="task t: 1 deltas for 2 rewards"):
+        cur.record("t", [0.1, 0.2], "grpo", 1, [0.0])

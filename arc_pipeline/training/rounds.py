@@ -15,7 +15,8 @@ Each round (``grpo.rounds`` of them, ``grpo.steps_per_round`` optimizer steps ea
 4. GRPO trains from the previous round's weights (round 1: the SFT checkpoint) into
    ``<out>/round-<r>``; every completion's absolute reward is a *visit* recorded with task,
    variant and round (``visits.jsonl`` in the round dir) and fed back into the curriculum
-   (source ``grpo``), so the next round's decisions see the student;
+   (source ``grpo``) with its Δr, so the next round's decisions see the student (a task whose
+   edits stall -- almost no Δr > 0 -- is boosted and augmented);
 5. an optional ``heldout(model_dir)`` callback scores the round's model on held-out tasks.
 
 Resumable and content-addressed: a round whose directory holds a finished run with the same
@@ -160,7 +161,8 @@ def run_rounds(rows: Sequence[dict], tasks: dict, curriculum: Any, init_model: P
         metrics = train(todo, init, round_dir, cfg.seed + r, weights, cfg.steps_per_round, completion)
         visits = read_visits(round_dir)
         for task_id in sorted({v["task_id"] for v in visits}):
-            curriculum.record(task_id, [v["reward_after"] for v in visits if v["task_id"] == task_id], STUDENT, r)
+            mine = [v for v in visits if v["task_id"] == task_id]
+            curriculum.record(task_id, [v["reward_after"] for v in mine], STUDENT, r, [v.get("delta_r") for v in mine])
         init = Path(metrics["merged_dir"])
         res = RoundResult(r, metrics, decisions, visits, len(todo), augmented, open_levels, completion,
                           heldout(init) if heldout else None, bool(metrics.get("reused")))
