@@ -3,4 +3,4 @@
 The library never imports dagster; the orchestration layer lives in ``arc_pipeline.defs``.
 """
 
-__version__ = "0.2.0"  # 0.2.0: line references change the student prompt, completions and rewards
+__version__ = "0.2.1"  # 0.2.1: the curriculum boosts tasks whose student edits stall (GRPO results change)
