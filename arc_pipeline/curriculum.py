@@ -326,3 +326,16 @@ class Curriculum:
                 cur.record(r["task_id"], [r["reward"]], r["source"] or "", r.get("round"),
                            None if r.get("delta_r") is None else [r["delta_r"]])
         return cur
+
+
+def changed_actions(before: pl.DataFrame | None, after: pl.DataFrame) -> dict[str, str]:
+    """Tasks whose action differs between two decision frames: task id -> ``"old -> new"``
+    (a task new in ``after`` counts from ``"none"``). How the curriculum moved between rounds.
+
+    >>> a = pl.DataFrame({"task_id": ["x", "y"], "action": ["keep", "locked"]})
+    >>> changed_actions(a, pl.DataFrame({"task_id": ["x", "y"], "action": ["boost", "locked"]}))
+    {'x': 'keep -> boost'}
+    """
+    old = {} if before is None else dict(zip(before["task_id"], before["action"]))
+    return {t: f"{old.get(t, 'none')} -> {a}" for t, a in zip(after["task_id"], after["action"])
+            if before is not None and old.get(t) != a}

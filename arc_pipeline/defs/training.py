@@ -87,7 +87,8 @@ def grpo_checkpoint(context: dg.AssetExecutionContext, pipeline: PipelineResourc
     per_round = (decisions.group_by("round", "action").len().sort("round", "action")
                  .pivot(on="action", index="round", values="len") if decisions.height else decisions)
     rounds = pl.DataFrame([{"round": r["round"], "rows": r["rows"], "augmented rows": r["augmented_rows"],
-                            "open levels": ", ".join(r["open_levels"]), "completion budget": r["max_completion_length"],
+                            "open levels": ", ".join(r["open_levels"]),
+                            "tasks changed action": len(r.get("changed_actions") or {}), "completion budget": r["max_completion_length"],
                             "mean Δr": r["mean_delta_r"], "valid": r["valid_rate"], "start kept": r.get("start_kept"),
                             "held-out valid": (r["heldout"] or {}).get("valid_rate"),
                             "held-out best train reward": (r["heldout"] or {}).get("best_train_reward")}
@@ -104,6 +105,9 @@ def grpo_checkpoint(context: dg.AssetExecutionContext, pipeline: PipelineResourc
         "delta_r_trend_by_source": dg.MetadataValue.json(rounded(m.get("delta_r_trend_by_source") or {})),
         "delta_r_trend_within_start": dg.MetadataValue.json(rounded(m.get("delta_r_trend_within_start") or {})),
         "augmented_rows": sum(r["augmented_rows"] for r in m.get("round_records", [])),
+        "curriculum_changes": dg.MetadataValue.json({
+            **{f"round {r['round']}": r.get("changed_actions") or {} for r in m.get("round_records", [])},
+            "after the last round": (m.get("after_last_round") or {}).get("changed_actions") or {}}),
         "wall_s": rounded(m.get("wall_s"), 1),
         "reused": bool(m.get("reused", False)),
         "rounds_table": dg.MetadataValue.md(markdown_table(rounds) if rounds.height else "no rounds"),

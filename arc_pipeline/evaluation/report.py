@@ -383,6 +383,7 @@ def _training(doc: _Doc, training: Mapping[str, Any]) -> None:
         doc.heading("GRPO curriculum over rounds", 3)
         doc.table(pl.DataFrame([{
             "round": r["round"], "open levels": ", ".join(r["open_levels"]),
+            "tasks changed action": len(r.get("changed_actions") or {}),
             **{f"tasks {a}": r["actions"].get(a, 0) for a in ("keep", "boost", "sunset", "locked")},
             "rows": r["rows"], "augmented rows": r["augmented_rows"], "completion budget": r["max_completion_length"],
             "mean Δr": r["mean_delta_r"], "valid": r["valid_rate"], "start kept": r.get("start_kept"),
@@ -390,6 +391,13 @@ def _training(doc: _Doc, training: Mapping[str, Any]) -> None:
             "held-out best train reward": (r.get("heldout") or {}).get("best_train_reward"),
             "reward per level": ", ".join(f"{k}: {v:.2f}" for k, v in (r.get("reward_per_level") or {}).items())}
             for r in rounds]))
+        after = grpo.get("after_last_round") or {}
+        if after:
+            moves = after.get("changed_actions") or {}
+            doc.para(f"After the last round: levels open {', '.join(after.get('open_levels') or []) or 'none'}; "
+                     f"{len(moves)} tasks changed action"
+                     + (" (" + "; ".join(f"{t}: {m}" for t, m in sorted(moves.items())[:8])
+                        + ("; ..." if len(moves) > 8 else "") + ")" if moves else "") + ".")
         doc.para("Decisions per round come from every reward seen so far; once the student has tried a task, "
                  "from its own rewards (table `curriculum_decisions`, `source` column). Start kept: the mean share "
                  "of a non-empty start program's statements that the edits keep verbatim (near 0: the student "

@@ -219,8 +219,15 @@ def _mean_kept(visits: list[dict]) -> float | None:
 
 def _summary(result, steps_per_round: int, levels: dict[str, str]) -> dict:
     """One metrics dict over all rounds: per-step series concatenated, the rounds' records."""
+    from arc_pipeline.curriculum import changed_actions
     from arc_pipeline.evaluation.stats import quarter_trend
 
+    frames = [r.decisions for r in result.rounds] + [result.final_decisions]
+    changes = [changed_actions(frames[i - 1] if i else None, f) for i, f in enumerate(frames) if f is not None]
+    final = result.final_decisions
+    after = ({"actions": dict(final.group_by("action").len().iter_rows()), "changed_actions": changes[-1],
+              "open_levels": sorted(set(final.filter(pl.col("action") != "locked")["level"].drop_nulls()))}
+             if final is not None else None)
     series = {k: [x for r in result.rounds for x in r.metrics.get(k, [])]
               for k in ("delta_r_per_step", "valid_rate_per_step", "reward_after_per_step", "reward_mean",
                         "reward_format", "losses", "frac_reward_zero_std")}
@@ -239,12 +246,14 @@ def _summary(result, steps_per_round: int, levels: dict[str, str]) -> dict:
         "round_records": [{"round": r.round, "rows": r.rows, "augmented_rows": r.augmented_rows,
                            "open_levels": r.open_levels, "max_completion_length": r.max_completion_length,
                            "actions": dict(r.decisions.group_by("action").len().iter_rows()),
+                           "changed_actions": changes[i],
                            "heldout": r.heldout, "reused": r.reused,
                            "reward_per_level": _level_rewards(r.visits, levels),
                            "mean_delta_r": round(sum(v["delta_r"] for v in r.visits) / max(1, len(r.visits)), 4),
                            "valid_rate": round(sum(v["valid"] for v in r.visits) / max(1, len(r.visits)), 4),
                            "start_kept": _mean_kept(r.visits)}
-                          for r in result.rounds],
+                          for i, r in enumerate(result.rounds)],
+        "after_last_round": after,
         "merged_dir": str(result.merged_dir), "config": last.get("config"),
     }
 
