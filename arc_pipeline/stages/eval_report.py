@@ -42,7 +42,8 @@ def training_curves(layout: RunLayout) -> dict:
         if path.exists():
             m = json.loads(path.read_text())
             keep = ("losses", "eval_losses", "delta_r_per_step", "valid_rate_per_step", "delta_r_trend",
-                    "delta_r_trend_within_start", "delta_r_trend_by_source", "round_records", "steps", "wall_s")
+                    "delta_r_trend_within_start", "delta_r_trend_by_source", "round_records", "after_last_round", "steps",
+                    "wall_s")
             out[stage] = {k: m[k] for k in keep if k in m}
     return out
 

@@ -81,3 +81,20 @@ def test_report_states_both_grpo_trends(tmp_path):
     md = write_report(results, refine_results, tasks, {"seed": 0}, tmp_path, training=training).markdown.read_text()
     assert "+0.300 [-0.050, +0.600]" in md and "the interval includes 0" in md
     assert "centred on its start" in md and "+0.040 [+0.010, +0.070]" in md
+
+
+def test_report_shows_curriculum_changes_per_round_and_after_the_last(tmp_path):
+    tasks = {"t1": _task("t1")}
+    refine_results = [_result("t1", "grpo", True)]
+    results = eval_rows(refine_results, tasks, {"t1": "level-1"}, seed=0, data_revision="abc123")
+    record = {"rows": 3, "augmented_rows": 0, "open_levels": ["level-1"], "max_completion_length": 64,
+              "mean_delta_r": -0.1, "valid_rate": 0.5, "heldout": None, "reward_per_level": {}}
+    training = {"grpo": {
+        "round_records": [{**record, "round": 1, "actions": {"keep": 1, "locked": 1}, "changed_actions": {}},
+                          {**record, "round": 2, "augmented_rows": 2, "actions": {"boost": 1, "locked": 1},
+                           "changed_actions": {"t1": "keep -> boost"}}],
+        "after_last_round": {"actions": {"boost": 1, "keep": 1}, "open_levels": ["level-1", "level-2"],
+                             "changed_actions": {"t2": "locked -> keep"}}}}
+    md = write_report(results, refine_results, tasks, {"seed": 0}, tmp_path, training=training).markdown.read_text()
+    assert "| tasks changed action |" in md and "| 2 | level-1 | 1 |" in md
+    assert "After the last round: levels open level-1, level-2; 1 tasks changed action (t2: locked -> keep)." in md
