@@ -237,8 +237,9 @@ class Curriculum:
                             f"rarely rewarded: {stats} (mean < {cfg.boost_mean}) -> sampled x{cfg.boost_weight:g} "
                             "with augmented variants", cfg.boost_weight, True, level, visits, mean, std, budget,
                             source, student)
-        deltas = self.student_deltas(task_id)[-cfg.window:] if source == STUDENT else []
-        if len(self.student_deltas(task_id)) >= cfg.stall_min_edits and deltas:
+        every = self.student_deltas(task_id) if source == STUDENT else []
+        deltas = every[-cfg.window:]
+        if len(every) >= cfg.stall_min_edits and deltas:
             improved = sum(d > 0 for d in deltas)
             if improved < cfg.stall_improve_rate * len(deltas):
                 return Decision(task_id, "boost",
@@ -330,12 +331,14 @@ class Curriculum:
 
 def changed_actions(before: pl.DataFrame | None, after: pl.DataFrame) -> dict[str, str]:
     """Tasks whose action differs between two decision frames: task id -> ``"old -> new"``
-    (a task new in ``after`` counts from ``"none"``). How the curriculum moved between rounds.
+    (a task new in ``after`` counts from ``"none"``; no ``before``: nothing changed). How the
+    curriculum moved between rounds.
 
     >>> a = pl.DataFrame({"task_id": ["x", "y"], "action": ["keep", "locked"]})
     >>> changed_actions(a, pl.DataFrame({"task_id": ["x", "y"], "action": ["boost", "locked"]}))
     {'x': 'keep -> boost'}
     """
-    old = {} if before is None else dict(zip(before["task_id"], before["action"]))
-    return {t: f"{old.get(t, 'none')} -> {a}" for t, a in zip(after["task_id"], after["action"])
-            if before is not None and old.get(t) != a}
+    if before is None:
+        return {}
+    old = dict(zip(before["task_id"], before["action"]))
+    return {t: f"{old.get(t, 'none')} -> {a}" for t, a in zip(after["task_id"], after["action"]) if old.get(t) != a}
