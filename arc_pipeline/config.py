@@ -159,6 +159,10 @@ class GRPOConfigSection:
     program_tokens: int = 160  # completion = min(max_completion_length, k·B thinking + this)
     augment_variants: int = 2  # augmented variants per boosted (task, start) row
     heldout_samples: int = 2  # per held-out task, per round: the round's held-out score (0 = off)
+    # an edit whose train outputs equal its start's scores as a failed edit (rewards/trl.py):
+    # GRPO must not learn that doing nothing beats trying on tasks it cannot improve
+    noop_edits_fail: bool = False
+    probe_samples: int = 0  # before round 1 the SFT student edits every row this often (training/probe.py; 0 = off)
     empty_starts: bool = False  # also start every training task from the empty program (the eval's start)
     baseline_starts: bool = True  # the baseline_programs starts (corrupted solutions, search) as GRPO prompts
     synthetic_tasks: int = 0  # one-step synthetic tasks (training/synthetic_tasks.py) added as level-1 GRPO tasks

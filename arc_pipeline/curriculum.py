@@ -28,12 +28,19 @@ up to ``k`` is open and ``level-k`` is saturated: at least ``open_fraction`` (70
 are sunset (an empty level counts as saturated). Tasks with no level are always open.
 A level also saturates when the *student's* reward on it stopped improving: over the tasks
 tried in both of the level's last two GRPO rounds, the mean change is below ``plateau_delta``
-(training it longer is not paying, so the next one opens).
+(training it longer is not paying, so the next one opens). With ``min_learning_tasks`` > 0 a
+level also saturates while the open levels hold fewer than that many tasks in the student's
+*learning zone* (:meth:`Curriculum.in_learning_zone`: its edits improve the task at least
+``stall_improve_rate`` of the time) once the student has tried each of the level's tasks: a
+level whose tasks the student can neither solve nor improve gives GRPO's groups no rule to
+learn, so the next level opens beside it (the probe before round 1 supplies that evidence).
 ``thinking_budget(level) = k × base_thinking_budget`` tokens for ``level-k``.
 
-Adapting to the student: once a task has rewards from the student (source ``"grpo"``), its
+Adapting to the student: once a task has rewards from the student (source ``"grpo"``, or
+``"probe"``: the SFT student's edits before round 1, :mod:`arc_pipeline.training.probe`), its
 decision rests on those alone; baseline and teacher rewards are only the prior before the
-student has tried it. ``source`` on each decision says which.
+student has tried it. ``source`` on each decision says which (``grpo`` once GRPO samples are
+among them).
 
 Every decision has a human-readable ``reason``. :meth:`Curriculum.decisions_frame` gives the
 decisions as a polars DataFrame; :meth:`Curriculum.to_frame` / :meth:`Curriculum.from_frame`
@@ -51,6 +58,8 @@ LEVELS = ("level-1", "level-2", "level-3", "level-4", "level-5")
 ACTIONS = ("sunset", "boost", "keep", "locked")
 
 STUDENT = "grpo"  # the source name of the student's own (GRPO) rewards
+PROBE = "probe"  # the student's rewards before GRPO: the SFT student's edits (training/probe.py)
+STUDENT_SOURCES = (STUDENT, PROBE)
 RECORD_SCHEMA = {"task_id": pl.Utf8, "level": pl.Utf8, "seq": pl.Int64, "source": pl.Utf8, "reward": pl.Float64,
                  "round": pl.Int64, "delta_r": pl.Float64}
 DECISION_SCHEMA = {
@@ -77,6 +86,10 @@ class CurriculumConfig:
     # a level also saturates when the student's reward on it improved less than this between
     # its last two rounds (a plateau): training it longer is not paying, open the next one
     plateau_delta: float = 0.02
+    # a level also saturates while the open levels hold fewer than this many tasks in the
+    # student's learning zone (its edits improve them at least stall_improve_rate of the time)
+    # and the student has tried every task of the level: GRPO needs tasks it sometimes improves
+    min_learning_tasks: int = 0
     gate_levels: bool = True
     base_thinking_budget: int = 256
     levels: tuple[str, ...] = LEVELS
@@ -173,18 +186,29 @@ class Curriculum:
         return [r for _, r, _, _ in self._rewards.get(task_id, [])]
 
     def student_rewards(self, task_id: str) -> list[float]:
-        return [r for s, r, _, _ in self._rewards.get(task_id, []) if s == STUDENT]
+        """The student's rewards on a task (GRPO samples and the probe before them), in order."""
+        return [r for s, r, _, _ in self._rewards.get(task_id, []) if s in STUDENT_SOURCES]
 
     def student_deltas(self, task_id: str) -> list[float]:
         """Δr of the student's edits of a task that were recorded with one, in order."""
-        return [d for s, _, _, d in self._rewards.get(task_id, []) if s == STUDENT and d is not None]
+        return [d for s, _, _, d in self._rewards.get(task_id, []) if s in STUDENT_SOURCES and d is not None]
+
+    def in_learning_zone(self, task_id: str) -> bool:
+        """The student has edited the task and, over its last ``window`` edits, improved the
+        start (Δr > 0) at least once and at least ``stall_improve_rate`` of the time: a task
+        GRPO's groups can learn a rule from (the complement of a stalled task)."""
+        deltas = self.student_deltas(task_id)[-self.config.window:]
+        improved = sum(d > 0 for d in deltas)
+        return improved > 0 and improved >= self.config.stall_improve_rate * len(deltas)
 
     def _evidence(self, task_id: str) -> tuple[list[float], str]:
         """The rewards a decision rests on: the student's own once it has any (the curriculum
-        adapts to the student), else the prior ones (baselines, teacher edits)."""
+        adapts to the student), else the prior ones (baselines, teacher edits). The label is
+        ``"grpo"`` once GRPO samples are among them, ``"probe"`` before."""
         student = self.student_rewards(task_id)
         if student:
-            return student, STUDENT
+            sources = {s for s, _, _, _ in self._rewards.get(task_id, [])}
+            return student, STUDENT if STUDENT in sources else PROBE
         entries = self._rewards.get(task_id, [])
         return [r for _, r, _, _ in entries], "+".join(sorted({s for s, _, _, _ in entries}))
 
@@ -192,7 +216,7 @@ class Curriculum:
         """The student's mean reward on a task per GRPO round (rounds it was visited in)."""
         sums: dict[int, list[float]] = {}
         for s, r, rnd, _ in self._rewards.get(task_id, []):
-            if s == STUDENT and rnd is not None:
+            if s == STUDENT and rnd is not None:  # GRPO rounds only: the probe is not a round
                 sums.setdefault(rnd, []).append(r)
         return {k: sum(v) / len(v) for k, v in sorted(sums.items())}
 
@@ -225,7 +249,7 @@ class Curriculum:
                             budget, "", 0)
         window = values[-cfg.window:]
         mean, std = _stats(window)
-        whose = "the student's" if source == STUDENT else f"prior ({source})"
+        whose = "the student's" if source in STUDENT_SOURCES else f"prior ({source})"
         stats = f"mean {mean:.3f}, std {std:.3f} over the last {len(window)} of {len(values)} {whose} rewards"
         if len(values) >= cfg.min_visits and mean > cfg.sunset_mean and std < cfg.sunset_std:
             return Decision(task_id, "sunset",
@@ -237,7 +261,7 @@ class Curriculum:
                             f"rarely rewarded: {stats} (mean < {cfg.boost_mean}) -> sampled x{cfg.boost_weight:g} "
                             "with augmented variants", cfg.boost_weight, True, level, visits, mean, std, budget,
                             source, student)
-        every = self.student_deltas(task_id) if source == STUDENT else []
+        every = self.student_deltas(task_id) if source in STUDENT_SOURCES else []
         deltas = every[-cfg.window:]
         if len(every) >= cfg.stall_min_edits and deltas:
             improved = sum(d > 0 for d in deltas)
@@ -255,11 +279,17 @@ class Curriculum:
     def _level_status(self, rules: dict[str, Decision]) -> list[tuple[str, int, int, bool]]:
         """(level, sunset tasks, tasks, open) for each configured level."""
         out, previous_open, previous_saturated = [], True, True
+        learning = 0  # tasks in the student's learning zone over the open levels so far
         for i, level in enumerate(self.config.levels):
             members = [t for t, lv in self._levels.items() if lv == level]
             sunset = sum(1 for t in members if rules[t].action == "sunset")
             is_open = i == 0 or (previous_open and previous_saturated)
-            saturated = not members or sunset >= self.config.open_fraction * len(members) or self.plateaued(level)
+            if is_open:
+                learning += sum(1 for t in members if rules[t].action != "sunset" and self.in_learning_zone(t))
+            short = (learning < self.config.min_learning_tasks and bool(members)
+                     and all(self.student_deltas(t) for t in members))
+            saturated = (not members or sunset >= self.config.open_fraction * len(members) or self.plateaued(level)
+                         or short)
             out.append((level, sunset, len(members), is_open))
             previous_open, previous_saturated = is_open, saturated
         return out
@@ -283,8 +313,10 @@ class Curriculum:
             if level in status and not status[level][2]:
                 prev = order[order.index(level) - 1]
                 s, n, _ = status[prev]
+                zone = (f", and the open levels hold >= {self.config.min_learning_tasks} tasks in the student's "
+                        "learning zone" if self.config.min_learning_tasks > 0 else "")
                 reason = (f"{level} is not open yet ({prev}: {s}/{n} tasks sunset, needs "
-                          f"{self.config.open_fraction:.0%}, and the student's reward on it has not plateaued); "
+                          f"{self.config.open_fraction:.0%}, and the student's reward on it has not plateaued{zone}); "
                           f"would be {d.action}: {d.reason}")
                 d = Decision(t, "locked", reason, 0.0, False, level, d.visits, d.mean_reward, d.std_reward,
                              d.thinking_budget, d.source, d.student_visits)

@@ -145,3 +145,40 @@ def test_stalled_student_edits_boost_a_task_its_mean_reward_would_keep():
     assert Curriculum.from_frame(cur.to_frame(), cur.config).student_deltas("stuck") == cur.student_deltas("stuck")
     with pytest.raises(ValueError, match="task t: 1 deltas for 2 rewards"):
         cur.record("t", [0.1, 0.2], "grpo", 1, [0.0])
+
+
+def test_levels_open_until_the_student_has_tasks_it_can_improve():
+    """With ``min_learning_tasks`` the student's probe edits open levels, easiest first, until
+    enough open tasks are ones its edits improve; a level the student has not tried opens nothing."""
+    from arc_pipeline.curriculum import PROBE, STUDENT
+
+    layout = {"a1": "level-1", "a2": "level-1", "b1": "level-2", "b2": "level-2",
+              "c1": "level-3", "c2": "level-3", "d1": "level-4"}
+    improves = {"b1": 1, "c1": 2, "c2": 4, "d1": 8}  # of 8 edits each; level-1 never improves
+
+    def curriculum(min_learning: int, tried=tuple(layout)) -> Curriculum:
+        cur = Curriculum(CurriculumConfig(min_learning_tasks=min_learning))
+        for t, lv in layout.items():
+            cur.set_level(t, lv)
+            cur.record(t, [0.3, 0.3], "baseline")
+            if t in tried:
+                k = improves.get(t, 0)
+                cur.record(t, [0.3] * 8, PROBE, 0, [0.1] * k + [-0.1] * (8 - k))
+        return cur
+
+    assert curriculum(0).open_levels() == ["level-1"]  # off: the baseline gating alone
+    cur = curriculum(3)
+    assert [t for t in layout if cur.in_learning_zone(t)] == ["b1", "c1", "c2", "d1"]
+    assert cur.open_levels() == ["level-1", "level-2", "level-3"]  # 1 (b1) < 3, then 3 (b1, c1, c2)
+    d = {x.task_id: x for x in cur.decide()}
+    assert d["d1"].action == "locked" and "learning zone" in d["d1"].reason
+    assert d["c2"].action == "keep" and d["c2"].source == PROBE and d["c2"].student_visits == 8
+    assert curriculum(1).open_levels() == ["level-1", "level-2"]
+    assert curriculum(9).open_levels() == [
+        "level-1", "level-2", "level-3", "level-4", "level-5"]
+    # the student has not tried b2 yet: level 2 is open but says nothing about level 3
+    assert curriculum(3, tried=("a1", "a2", "b1", "c1", "c2")).open_levels() == ["level-1", "level-2"]
+    # GRPO rewards join the probe's: the decision's source says so
+    cur.record("c2", [0.4] * 4, STUDENT, 1, [0.1] * 4)
+    assert {x.task_id: x.source for x in cur.decide()}["c2"] == STUDENT
+    assert Curriculum.from_frame(cur.to_frame(), cur.config).open_levels() == cur.open_levels()

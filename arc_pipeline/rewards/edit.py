@@ -253,9 +253,11 @@ def evaluate_edits(items: Sequence[tuple[str | None, Any]], executor: Any,
 
 
 def evaluate_batch(items: Sequence[tuple[str | None, Any]], starts: Sequence[tuple[str | None, Any]],
-                   executor: Any, config: RewardConfig = DEFAULT_REWARD) -> tuple[list[EditOutcome], list[TaskScore]]:
+                   executor: Any, config: RewardConfig = DEFAULT_REWARD
+                   ) -> tuple[list[EditOutcome], list[TaskScore], list[list[Any] | None]]:
     """:func:`evaluate_edits` plus the scores of trusted ``(start program, task)`` pairs (e.g.
-    starts lacking a stored reward), all in the same executor call. A ``None`` start scores 0."""
+    starts lacking a stored reward), all in the same executor call, and the starts' raw results
+    (``None`` where a start did not run). A ``None`` start scores 0."""
     from arc_pipeline.rewards.smooth import failed_task_score
 
     parsed = [parse_edit(text, list(task.train_inputs)) for text, task in items]
@@ -285,4 +287,4 @@ def evaluate_batch(items: Sequence[tuple[str | None, Any]], starts: Sequence[tup
         results = start_results.get(k)
         start_scores.append(failed_task_score(len(task.train)) if results is None
                             else task_reward(results, list(task.train_outputs), config))
-    return out, start_scores
+    return out, start_scores, [start_results.get(k) for k in range(len(starts))]

@@ -27,7 +27,7 @@ from typing import Any
 from arc_pipeline.parsing import completion_text
 from arc_pipeline.line_refs import expand_refs
 from arc_pipeline.rewards.edit import evaluate_batch, parse_edit
-from arc_pipeline.rewards.smooth import DEFAULT_REWARD, RewardConfig, delta, thinking_penalty
+from arc_pipeline.rewards.smooth import DEFAULT_REWARD, RewardConfig, delta, result_grid, thinking_penalty
 
 FORMAT_SCORES = {"ok": 1.0, "missing_think": 0.5}  # every other status scores 0
 
@@ -70,10 +70,18 @@ def _tasks(kwargs: Mapping[str, Any], n: int, required: bool) -> list[Any]:
     return out
 
 
+def _grids(results: Sequence[Any] | None) -> tuple | None:
+    """A run's output grids (``None`` for a failed example), comparable across programs."""
+    if results is None:
+        return None
+    return tuple(result_grid(r) for r in results)
+
+
 def make_trl_reward(
     executor_factory: Callable[[], Any] | None = None,
     config: RewardConfig = DEFAULT_REWARD,
     name: str = "delta_r",
+    noop_fails: bool = False,
 ) -> Callable[..., list[float]]:
     """A trl (GRPO) reward function ``reward_fn(completions, **kwargs) -> list[float]``.
 
@@ -97,6 +105,13 @@ def make_trl_reward(
     Unusable completions (no program, truncated, invalid, a lookup table, ...) score like a
     failed program, reward 0, so Δr = −reward_before (and the thinking penalty still applies
     to whatever CoT it produced). ``missing_think`` completions are scored normally.
+
+    ``noop_fails``: an edit whose train outputs are exactly its start program's (it changed
+    nothing the reward can see: the start itself, a comment, ``rotate_180(rotate_180(I))``)
+    scores like a failed edit, Δr = −reward_before (needs ``start_program``). Why: on a task
+    the student cannot improve, every try scores Δr ≤ 0 and returning the start scores 0, so
+    GRPO would learn to do nothing -- and a student that does nothing never finds an edit at
+    test time. ``reward_after`` in the details stays the program's true reward; ``noop`` says.
 
     The executor is created lazily on the first call (``executor_factory()``, default
     ``arc_pipeline.execution.default_executor``). ``reward_fn.__name__`` is ``name`` (trl logs
@@ -131,11 +146,17 @@ def make_trl_reward(
         # a student answer keeps lines of its start program by reference (line_refs)
         texts = [expand_refs(completion_text(c), starts[i]) for i, c in enumerate(completions)]
         need_before = [i for i in range(n) if befores[i] is None]
-        # one batched run: the edited programs, plus start programs lacking reward_before
-        outcomes, start_scores = evaluate_batch(list(zip(texts, tasks)), [(starts[i], tasks[i]) for i in need_before],
-                                                _Lazy(), config)
+        # the distinct (start, task) pairs whose outputs the no-op rule compares against
+        keys = [(starts[i], json.dumps(kwargs["task_json"][i], sort_keys=True)
+                 if isinstance(kwargs["task_json"][i], Mapping) else kwargs["task_json"][i]) for i in range(n)]
+        compare = sorted({k for i, k in enumerate(keys) if noop_fails and starts[i] is not None},
+                         key=lambda k: keys.index(k))
+        run_starts = [(starts[i], tasks[i]) for i in need_before] + [(k[0], tasks[keys.index(k)]) for k in compare]
+        # one batched run: the edited programs, plus start programs lacking reward_before or compared
+        outcomes, start_scores, start_runs = evaluate_batch(list(zip(texts, tasks)), run_starts, _Lazy(), config)
         for i, score in zip(need_before, start_scores):
             befores[i] = score.reward
+        start_grids = {k: _grids(r) for k, r in zip(compare, start_runs[len(need_before):])}
         rewards: list[float] = []
         details: list[dict[str, Any]] = []
         budgets = _column(kwargs, "thinking_budget", n)
@@ -145,10 +166,12 @@ def make_trl_reward(
             row_config = config if budgets[i] is None else dataclasses.replace(
                 config, thinking_budget_tokens=int(budgets[i]))
             penalty = thinking_penalty(out.thinking_tokens, row_config)
-            value = delta(before, after) - penalty
+            noop = keys[i] in start_grids and out.results is not None and _grids(out.results) == start_grids[keys[i]]
+            value = delta(before, 0.0 if noop else after) - penalty
             rewards.append(value)
             details.append({"parse_status": out.status, "reward_after": after, "reward_before": before,
-                            "penalty": penalty, "delta": value, "valid": out.valid, "program": out.program})
+                            "penalty": penalty, "delta": value, "valid": out.valid, "program": out.program,
+                            "noop": noop})
         reward_fn.last_details = details  # type: ignore[attr-defined]
         return rewards
 

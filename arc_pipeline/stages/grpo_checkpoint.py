@@ -143,6 +143,51 @@ def heldout_scorer(cfg: PipelineConfig, wh: Warehouse):
     return score
 
 
+def student_probe(cfg: PipelineConfig, cur, out_dir: Path):
+    """``rows -> visits``: the SFT student's edits of every GRPO row before round 1
+    (:mod:`arc_pipeline.training.probe`), sampled like GRPO samples; None when
+    ``grpo.probe_samples`` is 0."""
+    if cfg.grpo.probe_samples <= 0:
+        return None
+    from arc_pipeline.evaluation.refine import ModelProposer
+    from arc_pipeline.training.probe import probe_student
+
+    g = cfg.grpo
+    layout = RunLayout.of(cfg)
+
+    def make(model_dir: Path):
+        return ModelProposer(model_dir, max_new_tokens=g.max_completion_length, device=cfg.device,
+                             temperature=g.temperature, top_p=g.top_p, name="probe",
+                             torch_threads=cfg.model.torch_threads, max_length=cfg.model.max_length)
+
+    def run(rows):
+        return probe_student(rows, layout.merged("sft"), out_dir, g.probe_samples, cfg.seed, make,
+                             cur.thinking_budget, g.program_tokens, g.max_completion_length, cfg.reward,
+                             {"temperature": g.temperature, "top_p": g.top_p, "max_length": cfg.model.max_length,
+                              "device": cfg.device}, g.noop_edits_fail)
+
+    return run
+
+
+def _probe_summary(result, cur) -> dict | None:
+    """What the probe saw: visits, tasks the student improved, those in its learning zone."""
+    visits = result.probe_visits
+    if not visits:
+        return None
+    improved = sorted({v["task_id"] for v in visits if float(v["delta_r"]) > 0})
+    zone = sorted(t for t in {v["task_id"] for v in visits} if cur.in_learning_zone(t))
+    return {"visits": len(visits), "tasks": len({v["task_id"] for v in visits}),
+            "valid_rate": round(sum(bool(v["valid"]) for v in visits) / len(visits), 4),
+            "improved_tasks": improved, "learning_zone_after_run": zone}
+
+
+def _store_probe(wh: Warehouse, visits: list[dict]) -> None:
+    """The probe's visits in ``curriculum_visits`` as round 0."""
+    if visits:
+        wh.delete_where("curriculum_visits", "round = 0")
+        wh.append_rows("curriculum_visits", pl.DataFrame([dict(v, round=0) for v in visits], schema=VISIT_SCHEMA))
+
+
 def reset_curriculum_tables(wh: Warehouse) -> None:
     """Empty the curriculum tables before a GRPO run: this run's rounds replace any older run's.
     The visits table is re-created with :data:`VISIT_SCHEMA`, so a warehouse written before a
@@ -251,6 +296,7 @@ def _summary(result, steps_per_round: int, levels: dict[str, str]) -> dict:
                            "reward_per_level": _level_rewards(r.visits, levels),
                            "mean_delta_r": round(sum(v["delta_r"] for v in r.visits) / max(1, len(r.visits)), 4),
                            "valid_rate": round(sum(v["valid"] for v in r.visits) / max(1, len(r.visits)), 4),
+                           "noop_rate": round(sum(bool(v.get("noop")) for v in r.visits) / max(1, len(r.visits)), 4),
                            "start_kept": _mean_kept(r.visits)}
                           for i, r in enumerate(result.rounds)],
         "after_last_round": after,
@@ -279,10 +325,18 @@ def build_grpo_checkpoint(cfg: PipelineConfig, wh: Warehouse) -> tuple[dict, pl.
                           max_completion_length=min(cfg.grpo.max_completion_length, completion))
 
     reset_curriculum_tables(wh)
+    probe = student_probe(cfg, cur, layout.checkpoint("grpo"))
+
+    def stored_probe(todo):
+        visits = probe(todo)
+        _store_probe(wh, visits)
+        return visits
+
     result = run_rounds(rows, tasks, cur, layout.merged("sft"), layout.checkpoint("grpo"),
                         rcfg, train, render_student_prompt, executor_for(cfg), heldout_scorer(cfg, wh),
-                        on_round=lambda res: _store_round(wh, res))
+                        on_round=lambda res: _store_round(wh, res), probe=stored_probe if probe else None)
     wh.append_rows("curriculum_decisions", result.final_decisions)
     metrics = _summary(result, rcfg.steps_per_round, {r["task_id"]: r["difficulty_level"] for r in rows})
+    metrics["probe"] = _probe_summary(result, cur)
     (layout.checkpoint("grpo") / "metrics.json").write_text(json.dumps(metrics, indent=1, default=str))
     return metrics, wh.read("select * from curriculum_decisions order by round, task_id")

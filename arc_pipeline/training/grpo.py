@@ -93,6 +93,7 @@ def logged_reward(fn: Any, log: list[dict]) -> Any:
                         "thinking_budget": budgets[i], "reward_before": d["reward_before"],
                         "reward_after": d["reward_after"], "delta_r": d["delta"] + d["penalty"],
                         "penalty": d["penalty"], "valid": bool(d.get("valid")), "status": d["parse_status"],
+                        "noop": bool(d.get("noop")),
                         "start_kept": kept_statements(starts[i], d.get("program")) if starts[i] else None})
         calls[0] += 1
         return values
@@ -222,7 +223,7 @@ def train_grpo(prompts: list[dict], init_model: Path | str, model_cfg: ModelConf
     statuses: Counter = Counter()
     visits: list[dict] = []
     # sandboxed (default_executor); logged by trl as rewards/delta_r/*, per completion in `visits`
-    delta_reward = logged_reward(make_trl_reward(config=reward_config), visits)
+    delta_reward = logged_reward(make_trl_reward(config=reward_config, noop_fails=grpo_cfg.noop_edits_fail), visits)
     trainer = GRPOTrainer(
         model=model, reward_funcs=[delta_reward, make_format_reward(statuses)], args=args,
         train_dataset=dataset, processing_class=tokenizer,

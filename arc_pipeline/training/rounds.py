@@ -1,5 +1,9 @@
 """GRPO in rounds with a curriculum that adapts to the student.
 
+Before round 1, an optional ``probe(rows) -> visits`` (:mod:`arc_pipeline.training.probe`: the
+SFT student edits every row ``grpo.probe_samples`` times) feeds the student's own rewards into
+the curriculum (source ``probe``, round 0), so round 1 already adapts to the student.
+
 Each round (``grpo.rounds`` of them, ``grpo.steps_per_round`` optimizer steps each):
 
 1. the curriculum decides per task (sunset / boost / keep / locked, with reasons) from every
@@ -67,6 +71,7 @@ class RoundResult:
 @dataclass
 class RoundsResult:
     rounds: list[RoundResult] = field(default_factory=list)
+    probe_visits: list[dict] = field(default_factory=list)  # the student probe's (round 0)
     merged_dir: Path | None = None
     final_decisions: pl.DataFrame | None = None
 
@@ -136,20 +141,32 @@ def round_rows(rows: Sequence[dict], decisions: pl.DataFrame, tasks: dict, cfg: 
     return out, weights, augmented
 
 
+def record_visits(curriculum: Any, visits: Sequence[dict], source: str, round_no: int) -> None:
+    """Feed visits (absolute reward after the edit, Δr) into the curriculum, per task."""
+    for task_id in sorted({v["task_id"] for v in visits}):
+        mine = [v for v in visits if v["task_id"] == task_id]
+        curriculum.record(task_id, [v["reward_after"] for v in mine], source, round_no,
+                          [v.get("delta_r") for v in mine])
+
+
 def run_rounds(rows: Sequence[dict], tasks: dict, curriculum: Any, init_model: Path, out_dir: Path,
                cfg: RoundsConfig, train: Callable[..., dict], render: Callable[..., str], executor: Any,
                heldout: Callable[[Path], dict] | None = None,
-               on_round: Callable[[RoundResult], None] | None = None) -> RoundsResult:
+               on_round: Callable[[RoundResult], None] | None = None,
+               probe: Callable[[Sequence[dict]], list[dict]] | None = None) -> RoundsResult:
     """The round loop (module docstring). ``train(rows, init, out, seed, weights, max_steps,
     max_completion_length) -> metrics`` is :func:`arc_pipeline.training.grpo.train_grpo` bound to
     its configs; ``curriculum`` is an :class:`arc_pipeline.curriculum.Curriculum` holding the prior
     rewards (it is updated in place with the student's)."""
-    from arc_pipeline.curriculum import STUDENT
+    from arc_pipeline.curriculum import PROBE, STUDENT
     from arc_pipeline.training.grpo import read_visits
 
     out_dir = Path(out_dir)
     result = RoundsResult()
     init = Path(init_model)
+    if probe is not None:
+        result.probe_visits = [dict(v, round=0) for v in probe(rows)]
+        record_visits(curriculum, result.probe_visits, PROBE, 0)
     for r in range(1, cfg.rounds + 1):
         decisions = curriculum.decisions_frame().with_columns(pl.lit(r).alias("round"))
         open_levels = curriculum.open_levels()
@@ -160,9 +177,7 @@ def run_rounds(rows: Sequence[dict], tasks: dict, curriculum: Any, init_model: P
         round_dir = out_dir / ROUND_DIR.format(r)
         metrics = train(todo, init, round_dir, cfg.seed + r, weights, cfg.steps_per_round, completion)
         visits = read_visits(round_dir)
-        for task_id in sorted({v["task_id"] for v in visits}):
-            mine = [v for v in visits if v["task_id"] == task_id]
-            curriculum.record(task_id, [v["reward_after"] for v in mine], STUDENT, r, [v.get("delta_r") for v in mine])
+        record_visits(curriculum, visits, STUDENT, r)
         init = Path(metrics["merged_dir"])
         res = RoundResult(r, metrics, decisions, visits, len(todo), augmented, open_levels, completion,
                           heldout(init) if heldout else None, bool(metrics.get("reused")))

@@ -77,3 +77,32 @@ def test_thinking_penalty_applies_without_tags():
     tagged, untagged = fn([f"<think>{prose}</think>{EMPTY}", f"{prose}\n{EMPTY}"], **cols)
     assert tagged == pytest.approx(untagged)
     assert [d["penalty"] for d in fn.last_details] == pytest.approx([0.1, 0.1])
+
+
+def test_with_noop_fails_doing_nothing_earns_what_a_failed_edit_earns(executor):
+    """``noop_fails`` (grpo.noop_edits_fail): returning the start, a comment-only change or a
+    program that computes the same outputs scores like a broken edit; a real change does not."""
+    task = ArcTask("mirror", (Pair(((1, 2), (3, 4)), ((2, 1), (4, 3))), Pair(((5, 0), (0, 6)), ((0, 5), (6, 0)))),
+                   (), "unit")
+    start = EMPTY
+    same = ["<think>keep</think>" + start,
+            "<think>note</think># rule: nothing\ndef solve(I):\n    O = identity(I)\n    return O\n",
+            "<think>twice</think>def solve(I):\n    x1 = rotate_180(I)\n    O = rotate_180(x1)\n    return O\n"]
+    broken = "<think>?</think>def solve(I):\n    O = frobnicate(I)\n    return O\n"
+    mirror = "<think>mirror</think>def solve(I):\n    O = flip_horizontal(I)\n    return O\n"
+    upside = "<think>flip</think>def solve(I):\n    O = flip_vertical(I)\n    return O\n"
+    texts = same + [broken, mirror, upside]
+    before = score_program(start, task, executor).reward
+    cols = {"task_json": [task.train_json()] * len(texts), "start_program": [start] * len(texts),
+            "reward_before": [before] * len(texts)}
+    plain = make_trl_reward(lambda: executor)(texts, **cols)
+    assert plain[:3] == [0.0, 0.0, 0.0] and plain[3] == -before  # today: doing nothing beats trying
+    fn = make_trl_reward(lambda: executor, noop_fails=True)
+    scored = fn(texts, **cols)
+    assert scored[:4] == [-before] * 4  # every no-op now earns what the broken edit earns
+    assert [d["noop"] for d in fn.last_details] == [True, True, True, False, False, False]
+    assert all(d["reward_after"] == before for d in fn.last_details[:3])  # the true reward is kept
+    assert scored[4] == 1.0 - before and scored[5] == plain[5] > -before  # a real change is scored as before
+    # without reward_before the start is run once and both uses agree
+    cols.pop("reward_before")
+    assert fn(texts, **cols) == scored

@@ -182,3 +182,46 @@ def test_a_run_killed_between_rounds_resumes_at_the_next_round(tmp_path):
     assert lines[0]["visits"] > 0  # round 1's visits are read back from disk, not lost
     assert (out / "round-1" / "metrics.json").stat().st_mtime_ns == stamp
     assert lines[-1]["done"] and (out / "merged" / "config.json").exists()
+
+
+def test_the_probe_feeds_round_one_and_opens_levels_for_the_student(tmp_path):
+    """With a probe and ``min_learning_tasks``, round 1's decisions rest on the student's probe
+    edits (source ``probe``) and open the level where it improves tasks; GRPO's own rewards
+    then take over the source. ``train`` writes a real visit log, as train_grpo does."""
+    from arc_pipeline.curriculum import PROBE
+    from arc_pipeline.prompts import render_student_prompt
+    from arc_pipeline.training.grpo import VISITS_FILE
+    from arc_pipeline.training.rounds import run_rounds
+
+    tasks = {t: _task(t, [((1, 2), (3, 4))]) for t in ("a", "b", "c")}
+    levels = {"a": "level-1", "b": "level-2", "c": "level-3"}
+    rows = [_row(tasks[t], levels[t]) for t in sorted(tasks)]
+    cur = Curriculum(CurriculumConfig(min_learning_tasks=1, window=8))
+    for t, lv in levels.items():
+        cur.set_level(t, lv)
+        cur.record(t, [0.3], "baseline")
+
+    def visit(task_id, delta):
+        return {"call": 0, "task_id": task_id, "variant_id": None, "thinking_budget": 48, "reward_before": 0.2,
+                "reward_after": 0.2 + delta, "delta_r": delta, "penalty": 0.0, "valid": True, "status": "ok"}
+
+    def probe(todo):  # the student never improves "a" (level 1) and sometimes improves "b" (level 2)
+        return [visit(r["task_id"], 0.1 if r["task_id"] == "b" and k == 0 else -0.1) for r in todo for k in range(4)]
+
+    trained = []
+
+    def train(todo, init, out, seed, weights, steps, completion):
+        trained.append(sorted({r["task_id"] for r in todo}))
+        (out / "merged").mkdir(parents=True, exist_ok=True)
+        (out / VISITS_FILE).write_text("".join(json.dumps(visit(r["task_id"], 0.0)) + "\n" for r in todo))
+        return {"merged_dir": str(out / "merged"), "fingerprint": "x"}
+
+    result = run_rounds(rows, tasks, cur, tmp_path / "sft", tmp_path / "grpo", RoundsConfig(rounds=2), train,
+                        render_student_prompt, None, probe=probe)
+    assert len(result.probe_visits) == 12 and {v["round"] for v in result.probe_visits} == {0}
+    first = {r["task_id"]: r for r in result.rounds[0].decisions.iter_rows(named=True)}
+    assert first["a"]["source"] == PROBE and first["a"]["student_visits"] == 4
+    assert result.rounds[0].open_levels == ["level-1", "level-2"] and first["c"]["action"] == "locked"
+    assert trained[0] == ["a", "b"]
+    second = {r["task_id"]: r for r in result.rounds[1].decisions.iter_rows(named=True)}
+    assert second["a"]["source"] == STUDENT and second["a"]["student_visits"] == 5
